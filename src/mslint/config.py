@@ -156,8 +156,18 @@ def read_project_config(path: Path) -> dict[str, Any]:
 
 
 _PROJECT_KEYS = {
-    "ruleset", "select", "ignore", "extend-select", "extend-ignore", "per-file-ignores",
-    "fail-on", "show-values", "jobs", "baseline", "nlp-model", "rules",
+    "ruleset",
+    "select",
+    "ignore",
+    "extend-select",
+    "extend-ignore",
+    "per-file-ignores",
+    "fail-on",
+    "show-values",
+    "jobs",
+    "baseline",
+    "nlp-model",
+    "rules",
 }
 
 
@@ -165,7 +175,9 @@ def apply_project_config(settings: Settings, data: Mapping[str, Any], origin: Pa
     """Overlay a ``[tool.mslint]`` table on ``settings``."""
     unknown = set(data) - _PROJECT_KEYS
     if unknown:
-        raise ConfigError(f"{origin}: unknown key(s) in [tool.mslint]: {', '.join(sorted(unknown))}")
+        raise ConfigError(
+            f"{origin}: unknown key(s) in [tool.mslint]: {', '.join(sorted(unknown))}"
+        )
     changes: dict[str, Any] = {}
     if "ruleset" in data:
         changes["ruleset"] = str(data["ruleset"])
@@ -181,7 +193,9 @@ def apply_project_config(settings: Settings, data: Mapping[str, Any], origin: Pa
         pfi = data["per-file-ignores"]
         if not isinstance(pfi, dict):
             raise ConfigError(f"{origin}: per-file-ignores must be a table of glob = [codes]")
-        changes["per_file_ignores"] = {k: _as_tuple(v, f"per-file-ignores.{k}") for k, v in pfi.items()}
+        changes["per_file_ignores"] = {
+            k: _as_tuple(v, f"per-file-ignores.{k}") for k, v in pfi.items()
+        }
     if "fail-on" in data:
         changes["fail_on"] = parse_fail_on(str(data["fail-on"]))
     if "show-values" in data:
@@ -208,7 +222,9 @@ def parse_fail_on(text: str) -> Severity | None:
     try:
         return Severity.parse(text)
     except ValueError:
-        raise ConfigError(f"--fail-on must be error, warning, info or never, not {text!r}") from None
+        raise ConfigError(
+            f"--fail-on must be error, warning, info or never, not {text!r}"
+        ) from None
 
 
 def _matches(code: str, meta: RuleMeta) -> int:
@@ -220,8 +236,9 @@ def _matches(code: str, meta: RuleMeta) -> int:
     return len(code) if meta.id.startswith(code) else 0
 
 
-def check_codes(codes: Iterable[str], metas: Sequence[RuleMeta], known_ids: Iterable[str],
-                where: str) -> None:
+def check_codes(
+    codes: Iterable[str], metas: Sequence[RuleMeta], known_ids: Iterable[str], where: str
+) -> None:
     known = set(known_ids)
     for code in codes:
         if code == "ALL" or code in known or any(_matches(code, m) for m in metas):
@@ -247,8 +264,10 @@ def resolve_rules(
     for codes in settings.per_file_ignores.values():
         check_codes(codes, metas, known, "per-file-ignores")
     by_id = {m.id: m for m in metas}
-    for source, tables in (("ruleset " + ruleset.name, ruleset.rules),
-                           ("[tool.mslint.rules]", settings.rule_overrides)):
+    for source, tables in (
+        ("ruleset " + ruleset.name, ruleset.rules),
+        ("[tool.mslint.rules]", settings.rule_overrides),
+    ):
         for rule_id, table in tables.items():
             if rule_id not in known:
                 raise ConfigError(f"{source}: unknown rule {rule_id!r} (see `mslint rules`)")
@@ -265,8 +284,10 @@ def resolve_rules(
     base_select = ruleset.select or ("ALL",)
     out: dict[str, RuleSettings] = {}
     for meta in metas:
-        table: dict[str, Any] = {**ruleset.rules.get(meta.id, {}),
-                                 **settings.rule_overrides.get(meta.id, {})}
+        table: dict[str, Any] = {
+            **ruleset.rules.get(meta.id, {}),
+            **settings.rule_overrides.get(meta.id, {}),
+        }
         if settings.select:
             # An explicit select wins over the ruleset; only an explicit, more specific
             # ignore takes a selected rule out again.
@@ -278,11 +299,15 @@ def resolve_rules(
             ign = max((_matches(c, meta) for c in (*ruleset.ignore, *settings.ignore)), default=0)
             enabled = sel > 0 and ign < sel and bool(table.get("enabled", True))
         try:
-            severity = Severity.parse(table["severity"]) if "severity" in table else meta.default_severity
+            severity = (
+                Severity.parse(table["severity"]) if "severity" in table else meta.default_severity
+            )
         except ValueError as exc:
             raise ConfigError(f"{meta.id}: {exc}") from None
-        params = {**meta.parameters,
-                  **{k: v for k, v in table.items() if k not in ("enabled", "severity")}}
+        params = {
+            **meta.parameters,
+            **{k: v for k, v in table.items() if k not in ("enabled", "severity")},
+        }
         out[meta.id] = RuleSettings(enabled=enabled, severity=severity, params=params)
     return out
 
@@ -290,6 +315,20 @@ def resolve_rules(
 def ignored_for_file(settings: Settings, display_path: str) -> tuple[str, ...]:
     codes: list[str] = []
     for pattern, ids in settings.per_file_ignores.items():
-        if fnmatch.fnmatch(display_path, pattern) or fnmatch.fnmatch(Path(display_path).name, pattern):
+        if fnmatch.fnmatch(display_path, pattern) or fnmatch.fnmatch(
+            Path(display_path).name, pattern
+        ):
             codes.extend(ids)
     return tuple(codes)
+
+
+def load_settings(cwd: Path, explicit: Path | None = None) -> Settings:
+    """Defaults overlaid with the project configuration (``--config`` or the nearest
+    ``.mslint.toml`` / ``pyproject.toml`` with ``[tool.mslint]``)."""
+    settings = Settings(root=cwd)
+    path = explicit if explicit is not None else find_project_config(cwd)
+    if explicit is not None and not explicit.is_file():
+        raise ConfigError(f"config file {explicit} does not exist")
+    if path is None:
+        return settings
+    return apply_project_config(settings, read_project_config(path), path)

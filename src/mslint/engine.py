@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mslint.config import (
-    RuleSettings,
     Ruleset,
+    RuleSettings,
     Settings,
     ignored_for_file,
     load_ruleset,
@@ -27,7 +27,7 @@ from mslint.config import (
 from mslint.filters import file_ignored, inline_suppressed, read_baseline
 from mslint.findings import Finding, Severity
 from mslint.model import Document, Location
-from mslint.parser import Parser, ParseOptions, UnreadableFile
+from mslint.parser import ParseOptions, Parser, UnreadableFile
 from mslint.plugins import PLUGIN_RULES, Plugins
 from mslint.report import FileResult, Report
 from mslint.resources import DEFAULT_SPACY_MODEL, ResourceError, Resources
@@ -57,7 +57,9 @@ def discover(paths: Iterable[Path], extensions: frozenset[str]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             for dirpath, dirnames, filenames in os.walk(path):
-                dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith("."))
+                dirnames[:] = sorted(
+                    d for d in dirnames if d not in SKIP_DIRS and not d.startswith(".")
+                )
                 for name in sorted(filenames):
                     candidate = Path(dirpath) / name
                     if candidate.suffix.lower() in extensions and candidate not in seen:
@@ -117,8 +119,9 @@ class Engine:
         except OSError as exc:
             raise UnreadableFile(f"cannot read file: {exc.strerror or exc}") from None
         if not parser.sniff(head):
+            kind = parser.format.upper()
             raise UnreadableFile(
-                f"not a {parser.format.upper()} file, whatever its name says ({describe_magic(head)})"
+                f"not a {kind} file, whatever its name says ({describe_magic(head)})"
             )
         options = ParseOptions(root=self.settings.root)
         return parser.parse(path, options)
@@ -135,8 +138,9 @@ class Engine:
         except Exception as exc:  # a parser bug must not stop the batch
             log.debug("parser failed on %s", path, exc_info=True)
             first = str(exc).splitlines()[0] if str(exc) else ""
-            return self._unreadable(shown, f"could not be parsed ({type(exc).__name__}: {first})",
-                                    started)
+            return self._unreadable(
+                shown, f"could not be parsed ({type(exc).__name__}: {first})", started
+            )
         result = self.check_document(document, shown)
         result.seconds = time.perf_counter() - started
         return result
@@ -160,9 +164,12 @@ class Engine:
                 raw.append(self._ms901(shown, f"{active.rule.meta.id} could not run: {exc}"))
             except Exception as exc:  # a rule bug must not stop the batch
                 log.debug("rule %s failed on %s", active.rule.meta.id, shown, exc_info=True)
-                raw.append(self._ms901(
-                    shown, f"{active.rule.meta.id} failed on this file ({type(exc).__name__}: {exc})"
-                ))
+                raw.append(
+                    self._ms901(
+                        shown,
+                        f"{active.rule.meta.id} failed on this file ({type(exc).__name__}: {exc})",
+                    )
+                )
         values = tuple(sorted({f.value for f in raw if f.value and f.category}))
         for finding in raw:
             finding.mask_also = values
@@ -197,8 +204,13 @@ class Engine:
         rs = self.rule_settings.get(UNREADABLE_FILE.id)
         if rs is not None and not rs.enabled:
             findings = []
-        return FileResult(path=shown, format=None, findings=findings, error=reason,
-                          seconds=time.perf_counter() - started)
+        return FileResult(
+            path=shown,
+            format=None,
+            findings=findings,
+            error=reason,
+            seconds=time.perf_counter() - started,
+        )
 
     def report(self, results: list[FileResult], seconds: float) -> Report:
         metas = [r.meta for r in self.plugins.rules]
@@ -209,7 +221,9 @@ class Engine:
             fail_on=self.settings.fail_on,
             show_values=self.settings.show_values,
             ruleset=self.ruleset.name,
-            missing_plugins=[(r.rule_id, r.name, r.plugin) for r in self.plugins.missing_plugin_rules()],
+            missing_plugins=[
+                (r.rule_id, r.name, r.plugin) for r in self.plugins.missing_plugin_rules()
+            ],
             seconds=seconds,
         )
 

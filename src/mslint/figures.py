@@ -50,8 +50,9 @@ def parse_figure_label(text: str) -> FigureLabel | None:
     number = re.sub(r"\s+", "", m.group("number"))
     supplementary = bool(m.group("prefix")) or number.upper().startswith("S")
     label = ("Supplementary Figure " if supplementary and m.group("prefix") else "Figure ") + number
-    return FigureLabel(label=label, number=number, supplementary=supplementary,
-                       legend_start=m.end())
+    return FigureLabel(
+        label=label, number=number, supplementary=supplementary, legend_start=m.end()
+    )
 
 
 def is_legends_section(title: str) -> bool:

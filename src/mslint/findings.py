@@ -35,8 +35,9 @@ class Severity(IntEnum):
     @classmethod
     def parse(cls, text: str) -> Severity:
         try:
-            return {"info": cls.INFO, "note": cls.INFO, "warning": cls.WARNING,
-                    "error": cls.ERROR}[text.strip().lower()]
+            return {"info": cls.INFO, "note": cls.INFO, "warning": cls.WARNING, "error": cls.ERROR}[
+                text.strip().lower()
+            ]
         except KeyError:
             raise ValueError(f"unknown severity {text!r} (use error, warning or info)") from None
 
@@ -115,7 +116,14 @@ class Finding:
         loc = self.location
         where = "|".join(
             str(x)
-            for x in (loc.line, loc.paragraph, loc.page, loc.part, loc.source, self.logical_location)
+            for x in (
+                loc.line,
+                loc.paragraph,
+                loc.page,
+                loc.part,
+                loc.source,
+                self.logical_location,
+            )
         )
         value_hash = hashlib.sha256((self.value or "").encode("utf-8")).hexdigest()
         raw = "\x1f".join((self.rule_id, self.path, where, self.category or "", value_hash))

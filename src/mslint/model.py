@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
@@ -112,10 +112,19 @@ class TextBlock:
     location: Location
     section: tuple[str, ...] = ()
     anchors: tuple[Anchor, ...] = ()
+    boxes: tuple[tuple[int, tuple[float, float, float, float]], ...] = ()
     attrs: dict[str, Any] = field(default_factory=dict)
 
     def location_at(self, offset: int) -> Location:
-        """The location of the character at ``offset`` in ``text``."""
+        """The location of the character at ``offset`` in ``text``.
+
+        Text formats map it through ``anchors`` to a line and column; PDF blocks through
+        ``boxes`` (offset of each text line -> its bounding box) to the line's box.
+        """
+        if self.boxes:
+            starts = [b[0] for b in self.boxes]
+            j = max(0, bisect.bisect_right(starts, offset) - 1)
+            return replace(self.location, bbox=self.boxes[j][1])
         if not self.anchors:
             return self.location
         keys = [a.offset for a in self.anchors]
@@ -163,8 +172,8 @@ class EmbeddedImage:
 
     ``data`` holds the encoded bytes as stored (a JPEG/PNG/TIFF file's bytes); for PDF images
     whose stream is not a standalone image format (Flate-compressed raw samples) ``data`` is
-    None and ``stream_filter`` names the filter: decode lazily with ``decode()`` only in checks
-    that need pixels.
+    None, ``stream_filter`` names the filter and ``decoder`` produces a standalone encoding
+    (PNG) on demand: only checks that need pixels call `open_pixels`.
     """
 
     id: str
@@ -180,7 +189,31 @@ class EmbeddedImage:
     figure_label: str | None = None
     external_uri: str | None = None
     stream_filter: str | None = None
+    decoder: Callable[[], bytes] | None = field(default=None, repr=False, compare=False)
     attrs: dict[str, Any] = field(default_factory=dict)
+
+    def encoded(self) -> bytes | None:
+        """Bytes of a standalone image file: as stored, or decoded on demand."""
+        if self.data is not None:
+            return self.data
+        return self.decoder() if self.decoder is not None else None
+
+    def open_pixels(self, max_pixels: int = 120_000_000) -> Any:
+        """A Pillow image of the pixels, refusing images over ``max_pixels``.
+
+        Raises ``ValueError`` when there are no pixels to read or they are too many.
+        """
+        import io
+
+        from PIL import Image
+
+        raw = self.encoded()
+        if raw is None:
+            raise ValueError(f"image {self.id} has no pixel data")
+        img = Image.open(io.BytesIO(raw))
+        if img.width * img.height > max_pixels:
+            raise ValueError(f"image {self.id} has {img.width}x{img.height} pixels, over the limit")
+        return img
 
     @property
     def sha256(self) -> str | None:

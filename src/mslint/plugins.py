@@ -44,11 +44,14 @@ PLUGIN_RULES: tuple[PluginRequirement, ...] = (
     PluginRequirement("MS302", "burnt-in-text", "text inside image pixels", "mslint-ocr"),
     PluginRequirement("MS303", "face-visible", "a face in a clinical photograph", "mslint-faces"),
     PluginRequirement(
-        "MS304", "inadequate-masking", "eye bars or light pixelation as the only protection",
+        "MS304",
+        "inadequate-masking",
+        "eye bars or light pixelation as the only protection",
         "mslint-faces",
     ),
-    PluginRequirement("MS306", "dicom-identifiers", "DICOM header PHI or burnt-in annotation",
-                      "mslint-dicom"),
+    PluginRequirement(
+        "MS306", "dicom-identifiers", "DICOM header PHI or burnt-in annotation", "mslint-dicom"
+    ),
 )
 
 
