@@ -8,6 +8,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "mslint.parsers.markdown",
     "mslint.parsers.latex",
     "mslint.parsers.image",
+    "mslint.parsers.docx",
     "mslint.reporters.builtin",
     "mslint.rules.unreadable",
     "mslint.rules.consent",
