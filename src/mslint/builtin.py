@@ -9,7 +9,13 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "mslint.parsers.latex",
     "mslint.parsers.image",
     "mslint.parsers.docx",
+    "mslint.parsers.pdf",
     "mslint.reporters.builtin",
     "mslint.rules.unreadable",
     "mslint.rules.consent",
+    "mslint.rules.image_metadata",
+    "mslint.rules.hidden_crop",
+    "mslint.rules.document_forensics",
+    "mslint.rules.hidden_text",
+    "mslint.rules.failed_redaction",
 )

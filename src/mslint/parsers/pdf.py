@@ -1,0 +1,156 @@
+"""The PDF parser (PyMuPDF): every layer of a PDF into the `Document` model.
+
+Per page: text blocks in reading order (two columns handled), hidden text (render mode 3,
+transparent, off-page), filled rectangles, images with their placements, annotations and
+form fields. Per document: headings and section paths, figures paired with legends,
+attachments, Info and XMP properties, revision count. Encrypted, truncated and damaged files
+raise `UnreadableFile` with one line saying which.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mslint.hookspecs import hookimpl
+from mslint.model import Document, TextBlock
+from mslint.parser import ParseOptions, UnreadableFile
+
+if TYPE_CHECKING:
+    from mslint.parsers.pdf_annots import PageAnnotations
+
+#: The ``%%EOF`` marker must appear this close to the end of a complete file.
+EOF_WINDOW = 2048
+
+
+class PdfParser:
+    format = "pdf"
+    extensions = (".pdf",)
+
+    def sniff(self, head: bytes) -> bool:
+        return b"%PDF-" in head[:1024]
+
+    def parse(self, path: Path, options: ParseOptions) -> Document:
+        from mslint.parsers.pdf_annots import read_annotations, read_embedded_files
+        from mslint.parsers.pdf_figures import pair_figures
+        from mslint.parsers.pdf_images import ImageCollector
+        from mslint.parsers.pdf_meta import metadata_blocks
+        from mslint.parsers.pdf_order import reading_order
+        from mslint.parsers.pdf_sections import build_blocks
+        from mslint.parsers.pdf_text import RawBlock, read_page_text
+
+        doc = open_pdf(path, options)
+        try:
+            document = Document(path=path, format=self.format)
+            images = ImageCollector(doc, str(path), options.limits.max_image_pixels)
+            raw: list[RawBlock] = []
+            annotations: list[PageAnnotations] = []
+            for page in _pages(doc):
+                text = read_page_text(page)
+                order = reading_order([b.bbox for b in text.blocks])
+                raw.extend(text.blocks[i] for i in order)
+                document.shapes.extend(text.shapes)
+                images.add_page(page)
+                annotations.append(read_annotations(page))
+            document.blocks = _with_annotations(build_blocks(raw), annotations)
+            document.images = images.result()
+            document.figures = pair_figures(document.blocks, document.images)
+            for found in annotations:
+                document.shapes.extend(found.shapes)
+                document.embedded_files.extend(found.files)
+            document.embedded_files[:0] = read_embedded_files(doc)
+            document.metadata, meta_blocks = metadata_blocks(doc)
+            document.blocks.extend(meta_blocks)
+            document.attrs.update(_document_facts(doc))
+            return document
+        except UnreadableFile:
+            raise
+        except (RuntimeError, ValueError) as exc:
+            raise UnreadableFile(f"damaged PDF: {_first_line(exc)}") from None
+        finally:
+            doc.close()
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _pages(doc: Any) -> Any:
+    for number in range(doc.page_count):
+        try:
+            page = doc.load_page(number)
+        except (RuntimeError, ValueError) as exc:
+            raise UnreadableFile(f"damaged PDF: page {number + 1} cannot be read "
+                                 f"({_first_line(exc)})") from None
+        yield page
+
+
+def _with_annotations(blocks: list[TextBlock], pages: list[PageAnnotations]) -> list[TextBlock]:
+    """Page text with each page's annotation text after it; an annotation block takes the
+    section of the text before it."""
+    pending = [found for found in pages if found.blocks]
+    out: list[TextBlock] = []
+
+    def flush(before_page: float) -> None:
+        while pending and (pending[0].blocks[0].location.page or 0) < before_page:
+            section = out[-1].section if out else ()
+            for block in pending.pop(0).blocks:
+                block.section = section
+                out.append(block)
+
+    for block in blocks:
+        flush(block.location.page or 0)
+        out.append(block)
+    flush(float("inf"))
+    return out
+
+
+def _document_facts(doc: Any) -> dict[str, Any]:
+    return {
+        "page_count": doc.page_count,
+        "pdf_versions": max(1, doc.version_count),
+        "pdf_encrypted": bool(doc.is_encrypted or doc.metadata.get("encryption")),
+        "pdf_linearized": bool(doc.is_fast_webaccess),
+        "pdf_repaired": bool(doc.is_repaired),
+    }
+
+
+def open_pdf(path: Path, options: ParseOptions) -> Any:
+    """Open ``path`` with PyMuPDF, or raise `UnreadableFile` saying why it cannot be read."""
+    import pymupdf
+
+    pymupdf.TOOLS.mupdf_display_errors(False)
+    pymupdf.TOOLS.mupdf_display_warnings(False)
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(1024)
+            fh.seek(max(0, size - EOF_WINDOW))
+            tail = fh.read()
+    except OSError as exc:
+        raise UnreadableFile(f"cannot read file: {exc.strerror or exc}") from None
+    if size > options.limits.max_file_bytes:
+        raise UnreadableFile(f"PDF of {size // 2**20} MiB is over the "
+                             f"{options.limits.max_file_bytes // 2**20} MiB limit")
+    if b"%PDF-" not in head:
+        raise UnreadableFile("not a PDF file: no %PDF header at its start")
+    if b"%%EOF" not in tail:
+        raise UnreadableFile("truncated PDF: the file ends before its end-of-file marker")
+    try:
+        doc = pymupdf.open(path, filetype="pdf")
+    except (RuntimeError, ValueError) as exc:
+        raise UnreadableFile(f"damaged PDF: {_first_line(exc)}") from None
+    if doc.needs_pass:
+        doc.close()
+        raise UnreadableFile("encrypted PDF: it needs a password to open; "
+                             "submit an unprotected copy")
+    if doc.page_count == 0:
+        doc.close()
+        raise UnreadableFile("damaged PDF: no readable pages")
+    return doc
+
+
+@hookimpl
+def mslint_parsers() -> list[PdfParser]:
+    return [PdfParser()]

@@ -1,0 +1,245 @@
+"""Images of a PDF: stored bytes without decoding, pixel size, and every place each is drawn.
+
+JPEG (DCT) and JPEG 2000 streams are standalone image files and are kept as stored. Other
+streams (Flate, LZW, CCITT, JBIG2 ...) are raw samples: `PdfImageDecoder` turns one into PNG
+only when a check asks for pixels, so a 100-image file is never decoded at once.
+
+Placements come from running each page that uses images through a small MuPDF device that
+keeps the clip stack: every drawing of an image gives its rectangle and the part left visible
+by the clip paths and the page box. Page thumbnails (``/Thumb``) are listed as images too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from mslint.model import EmbeddedImage, Location, Placement
+
+Rect = tuple[float, float, float, float]
+_FORMATS = {"DCTDecode": "jpeg", "JPXDecode": "jpx", "JBIG2Decode": "jbig2"}
+_STANDALONE = frozenset({"DCTDecode", "JPXDecode"})
+
+
+def _round(rect: Any) -> Rect:
+    return (round(rect[0], 2), round(rect[1], 2), round(rect[2], 2), round(rect[3], 2))
+
+
+def _intersect(a: Rect, b: Rect) -> Rect:
+    return (max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3]))
+
+
+def _visible(rect: Rect, clip: Rect | None, page: Rect) -> Rect:
+    """The part of ``rect`` inside the clip and the page; zero-area when nothing is left."""
+    part = _intersect(rect, page)
+    if clip is not None:
+        part = _intersect(part, clip)
+    if part[2] <= part[0] or part[3] <= part[1]:
+        return (rect[0], rect[1], rect[0], rect[1])
+    return _round(part)
+
+
+@dataclass(slots=True)
+class PdfImageDecoder:
+    """Decodes one image stream of a PDF to PNG bytes on demand (picklable: it keeps the
+    path and object number, not an open document)."""
+
+    path: str
+    xref: int
+    max_pixels: int
+
+    def __call__(self) -> bytes:
+        import pymupdf
+
+        with pymupdf.open(self.path) as doc:
+            width = _int_key(doc, self.xref, "Width")
+            height = _int_key(doc, self.xref, "Height")
+            if width * height > self.max_pixels:
+                raise ValueError(f"image object {self.xref} has {width}x{height} pixels, "
+                                 "over the limit")
+            pix = pymupdf.Pixmap(doc, self.xref)
+            if pix.colorspace is not None and pix.colorspace.n > 3:
+                pix = pymupdf.Pixmap(pymupdf.csRGB, pix)
+            return pix.tobytes("png")
+
+
+def _int_key(doc: Any, xref: int, key: str) -> int:
+    kind, value = doc.xref_get_key(xref, key)
+    if kind == "xref":
+        value = doc.xref_object(int(value.split()[0]), compressed=True)
+    try:
+        return int(float(value))
+    except ValueError:
+        return 0
+
+
+def _filters(doc: Any, xref: int) -> list[str]:
+    _, value = doc.xref_get_key(xref, "Filter")
+    return re.findall(r"/(\w+)", value or "")
+
+
+@dataclass(slots=True)
+class _Candidate:
+    xref: int
+    width: int
+    height: int
+    length: int
+
+
+@dataclass(slots=True)
+class _Drawn:
+    xref: int
+    rect: Rect
+    clip: Rect | None
+
+
+def _placement_device(candidates: list[_Candidate], out: list[_Drawn]) -> Any:
+    """A MuPDF device recording each drawn image with the clip in force when drawn."""
+    import pymupdf
+
+    mupdf = pymupdf.mupdf
+    unit = mupdf.FzRect(0, 0, 1, 1)
+
+    def as_rect(r: Any) -> Rect:
+        return (r.x0, r.y0, r.x1, r.y1)
+
+    class PlacementDevice(mupdf.FzDevice2):  # type: ignore[misc]
+        def __init__(self) -> None:
+            super().__init__()
+            for hook in ("fill_image", "clip_path", "clip_stroke_path", "clip_text",
+                         "clip_stroke_text", "clip_image_mask", "pop_clip"):
+                getattr(self, f"use_virtual_{hook}")()
+            self.clips: list[Rect | None] = []
+
+        def _push(self, bounds: Rect | None) -> None:
+            top = self.clips[-1] if self.clips else None
+            if bounds is None:
+                self.clips.append(top)
+            else:
+                self.clips.append(bounds if top is None else _intersect(top, bounds))
+
+        def clip_path(self, ctx: Any, path: Any, even_odd: Any, ctm: Any, scissor: Any) -> None:
+            self._push(as_rect(mupdf.ll_fz_bound_path(path, None, ctm)))
+
+        def clip_stroke_path(self, ctx: Any, path: Any, stroke: Any, ctm: Any,
+                             scissor: Any) -> None:
+            self._push(as_rect(mupdf.ll_fz_bound_path(path, stroke, ctm)))
+
+        def clip_text(self, ctx: Any, text: Any, ctm: Any, scissor: Any) -> None:
+            self._push(as_rect(mupdf.ll_fz_bound_text(text, None, ctm)))
+
+        def clip_stroke_text(self, ctx: Any, text: Any, stroke: Any, ctm: Any,
+                             scissor: Any) -> None:
+            self._push(as_rect(mupdf.ll_fz_bound_text(text, stroke, ctm)))
+
+        def clip_image_mask(self, ctx: Any, image: Any, ctm: Any, scissor: Any) -> None:
+            self._push(as_rect(mupdf.ll_fz_transform_rect(unit.internal(), ctm)))
+
+        def pop_clip(self, ctx: Any) -> None:
+            if self.clips:
+                self.clips.pop()
+
+        def fill_image(self, ctx: Any, image: Any, ctm: Any, alpha: Any, params: Any) -> None:
+            rect = as_rect(mupdf.ll_fz_transform_rect(unit.internal(), ctm))
+            xref = _match(image, candidates)
+            if xref:
+                out.append(_Drawn(xref, rect, self.clips[-1] if self.clips else None))
+
+    return PlacementDevice()
+
+
+def _match(image: Any, candidates: list[_Candidate]) -> int:
+    """The object number of a drawn image, told apart by pixel size and stored length."""
+    import pymupdf
+
+    same = [c for c in candidates if c.width == image.w and c.height == image.h]
+    if len(same) > 1:
+        buffer = pymupdf.mupdf.ll_fz_compressed_image_buffer(image)
+        if buffer is not None and buffer.buffer is not None:
+            same = [c for c in same if c.length == buffer.buffer.len] or same
+    return same[0].xref if same else 0
+
+
+def _drawn_on(page: Any, candidates: list[_Candidate]) -> list[_Drawn]:
+    import pymupdf
+
+    mupdf = pymupdf.mupdf
+    drawn: list[_Drawn] = []
+    device = _placement_device(candidates, drawn)
+    try:
+        mupdf.pdf_run_page_contents(page._pdf_page(), device, mupdf.FzMatrix(), mupdf.FzCookie())
+    finally:
+        mupdf.fz_close_device(device)
+    return drawn
+
+
+@dataclass(slots=True)
+class ImageCollector:
+    """Gathers the images of a document page by page, each object once."""
+
+    doc: Any
+    path: str
+    max_pixels: int
+    images: dict[int, EmbeddedImage] = field(default_factory=dict)
+
+    def _image(self, xref: int, page: int, width: int, height: int) -> EmbeddedImage:
+        image = self.images.get(xref)
+        if image is not None:
+            return image
+        filters = _filters(self.doc, xref)
+        last = filters[-1] if filters else None
+        length = _int_key(self.doc, xref, "Length")
+        image = EmbeddedImage(
+            id=f"p{page}-x{xref}",
+            format=_FORMATS.get(last or "", "png"),
+            location=Location(page=page, xref=xref),
+            width=width or None,
+            height=height or None,
+            stream_filter=" ".join(filters) or None,
+            attrs={"stored_size": length},
+        )
+        if len(filters) == 1 and last in _STANDALONE:
+            image.data = self.doc.xref_stream_raw(xref)
+        else:
+            image.format = "png"
+            image.decoder = PdfImageDecoder(self.path, xref, self.max_pixels)
+        self.images[xref] = image
+        return image
+
+    def add_page(self, page: Any) -> None:
+        """Record the images ``page`` uses, where it draws them, and its thumbnail."""
+        number = page.number + 1
+        items = page.get_images(full=True)
+        if items:
+            candidates: list[_Candidate] = []
+            for item in items:
+                xref, width, height = item[0], item[2], item[3]
+                if xref <= 0:
+                    continue
+                self._image(xref, number, width, height)
+                candidates.append(_Candidate(xref, width, height,
+                                             self.images[xref].attrs["stored_size"]))
+            page_box = _round(page.rect)
+            for drawn in _drawn_on(page, candidates):
+                image = self.images[drawn.xref]
+                rect = _round(drawn.rect)
+                placement = Placement(number, rect, _visible(rect, drawn.clip, page_box))
+                image.placements = (*image.placements, placement)
+                if image.displayed_size is None:
+                    image.displayed_size = (round(rect[2] - rect[0], 2),
+                                            round(rect[3] - rect[1], 2))
+                    image.location = Location(page=number, bbox=rect, xref=drawn.xref)
+        kind, value = self.doc.xref_get_key(page.xref, "Thumb")
+        if kind == "xref":
+            xref = int(value.split()[0])
+            thumb = self._image(xref, number, _int_key(self.doc, xref, "Width"),
+                                _int_key(self.doc, xref, "Height"))
+            thumb.attrs["thumbnail"] = True
+
+    def result(self) -> list[EmbeddedImage]:
+        for xref, image in self.images.items():
+            image.attrs["drawn"] = bool(image.placements)
+            if image.placements:
+                image.id = f"p{image.placements[0].page}-x{xref}"
+        return list(self.images.values())

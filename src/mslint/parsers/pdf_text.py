@@ -1,0 +1,217 @@
+"""Text and filled rectangles of one PDF page, from a single MuPDF structured-text pass.
+
+The page's own content stream is run (annotations are read separately, so their text is not
+counted twice) into a structured-text page whose box is unbounded, so text drawn outside the
+page survives and can be reported as off-page. Each MuPDF text block becomes one or more
+`RawBlock`: its visible lines, plus one block per reason its other spans cannot be seen
+(render mode 3, fully transparent, off the page, microscopic). Vector blocks collected in
+the same pass give the filled rectangles a failed redaction is made of.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from mslint.model import Shape
+
+#: MuPDF ``char_flags`` bits (fz_stext_char flags).
+_FILLED = 16
+_STROKED = 32
+_CLIPPED = 64
+_SYNTHETIC_BOLD = 8
+#: MuPDF span ``flags`` bit for a bold font.
+_BOLD_FONT = 16
+#: Text smaller than this (points) cannot be read by anyone.
+TINY_FONT = 1.0
+#: Filled rectangles thinner than this (points) are rules and table lines, not boxes.
+MIN_SHAPE_SIDE = 3.0
+#: A fill at least this share of the page drawn under all its text is a page background.
+BACKGROUND_SHARE = 0.25
+_PAGE_BOX = (-1e5, -1e5, 1e5, 1e5)
+
+
+@dataclass(slots=True)
+class RawLine:
+    text: str
+    bbox: tuple[float, float, float, float]
+    spans: list[dict[str, Any]]
+
+
+@dataclass(slots=True)
+class RawBlock:
+    """Lines of one MuPDF block that share visibility; ``hidden`` names why they are unseen."""
+
+    page: int
+    bbox: tuple[float, float, float, float]
+    lines: list[RawLine] = field(default_factory=list)
+    hidden: str | None = None
+    order: int = 0
+
+    def assemble(self) -> tuple[str, tuple[tuple[int, Any], ...], list[dict[str, Any]]]:
+        """The block as one paragraph: its text, line boxes by offset, spans by offset.
+
+        Lines are joined by a space, or by nothing after a line-ending hyphen."""
+        text = ""
+        boxes: list[tuple[int, Any]] = []
+        spans: list[dict[str, Any]] = []
+        for line in self.lines:
+            stripped = line.text.strip()
+            if not stripped:
+                continue
+            if text and not text.endswith("-"):
+                text += " "
+            shift = len(text) - (len(line.text) - len(line.text.lstrip()))
+            boxes.append((len(text), line.bbox))
+            end = len(text) + len(stripped)
+            for span in line.spans:
+                start, stop = max(span["start"] + shift, len(text)), min(span["end"] + shift, end)
+                if stop > start:
+                    spans.append({**span, "start": start, "end": stop})
+            text += stripped
+        return text, tuple(boxes), spans
+
+
+@dataclass(slots=True)
+class PageText:
+    blocks: list[RawBlock]
+    shapes: list[Shape]
+
+
+def _hex(color: int) -> str:
+    return f"#{color & 0xFFFFFF:06x}"
+
+
+def render_mode(char_flags: int, alpha: int) -> int:
+    """The PDF text render mode (0 fill, 1 stroke, 2 both, 3 invisible, 7 clip only)."""
+    filled, stroked = bool(char_flags & _FILLED), bool(char_flags & _STROKED)
+    if char_flags & _CLIPPED and alpha == 0:
+        return 7
+    if not filled and not stroked:
+        return 3
+    if filled and stroked:
+        return 2
+    return 1 if stroked else 0
+
+
+def _hidden_reason(span: dict[str, Any], mode: int, page_rect: tuple[float, ...]) -> str | None:
+    if mode in (3, 7):
+        return "render-mode-3"
+    if span["alpha"] == 0:
+        return "transparent"
+    x0, y0, x1, y1 = span["bbox"]
+    if x1 <= page_rect[0] or x0 >= page_rect[2] or y1 <= page_rect[1] or y0 >= page_rect[3]:
+        return "off-page"
+    if span["size"] < TINY_FONT:
+        return "tiny-font"
+    return None
+
+
+def _union(a: tuple[float, ...] | None, b: tuple[float, ...]) -> tuple[float, float, float, float]:
+    if a is None:
+        return (b[0], b[1], b[2], b[3])
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+
+
+def _span_record(span: dict[str, Any], mode: int, start: int) -> dict[str, Any]:
+    bold = bool(span["flags"] & _BOLD_FONT or span["char_flags"] & _SYNTHETIC_BOLD
+                or "bold" in span["font"].lower())
+    return {
+        "start": start,
+        "end": start + len(span["text"]),
+        "bbox": tuple(round(v, 2) for v in span["bbox"]),
+        "color": _hex(span["color"]),
+        "size": round(span["size"], 2),
+        "font": span["font"],
+        "bold": bold,
+        "render_mode": mode,
+        "opacity": round(span["alpha"] / 255, 3),
+    }
+
+
+def _split_block(page: int, block: dict[str, Any], page_rect: tuple[float, ...],
+                 order: int) -> list[RawBlock]:
+    """One MuPDF text block as visible and hidden `RawBlock`s (span offsets are per line)."""
+    groups: dict[str | None, RawBlock] = {}
+    for line in block["lines"]:
+        parts: dict[str | None, tuple[list[str], list[dict[str, Any]], Any]] = {}
+        for span in line["spans"]:
+            text = span["text"]
+            if not text:
+                continue
+            mode = render_mode(span["char_flags"], span["alpha"])
+            reason = _hidden_reason(span, mode, page_rect)
+            pieces, spans, bbox = parts.get(reason, ([], [], None))
+            offset = sum(len(p) for p in pieces)
+            pieces.append(text)
+            spans.append(_span_record(span, mode, offset))
+            parts[reason] = (pieces, spans, _union(bbox, span["bbox"]))
+        for reason, (pieces, spans, bbox) in parts.items():
+            text = "".join(pieces)
+            if not text.strip():
+                continue
+            raw = groups.get(reason)
+            if raw is None:
+                raw = groups[reason] = RawBlock(page, bbox, hidden=reason, order=order)
+            raw.bbox = _union(raw.bbox, bbox)
+            raw.lines.append(RawLine(text, bbox, spans))
+    return list(groups.values())
+
+
+def _shape(block: dict[str, Any], page: int) -> Shape:
+    color = block["color"]
+    fill = (((color >> 16) & 255) / 255, ((color >> 8) & 255) / 255, (color & 255) / 255)
+    rect = tuple(round(v, 2) for v in block["bbox"])
+    return Shape(page=page, rect=rect, fill=fill, opacity=round(block["alpha"] / 255, 3))
+
+
+def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _is_background(index: int, block: dict[str, Any], texts: list[tuple[int, Any]],
+                   page_area: float) -> bool:
+    """A large fill drawn before all the text it overlaps: the page's background, not a box
+    over text. (Small fills are kept whatever their order: black text on a black box drawn
+    first is as unreadable as a box drawn over it.)"""
+    x0, y0, x1, y1 = block["bbox"]
+    if (x1 - x0) * (y1 - y0) < BACKGROUND_SHARE * page_area:
+        return False
+    under = [i for i, bbox in texts if _overlaps(bbox, block["bbox"])]
+    return all(i > index for i in under)
+
+
+def read_page_text(page: Any) -> PageText:
+    """The text blocks and filled rectangles of ``page`` (a pymupdf.Page), unordered."""
+    import pymupdf
+
+    mupdf = pymupdf.mupdf
+    options = mupdf.FzStextOptions()
+    options.flags = pymupdf.TEXT_COLLECT_VECTORS
+    stext = mupdf.FzStextPage(mupdf.FzRect(*_PAGE_BOX))
+    device = mupdf.fz_new_stext_device(stext, options)
+    try:
+        mupdf.pdf_run_page_contents(page._pdf_page(), device, mupdf.FzMatrix(),
+                                    mupdf.FzCookie())
+    finally:
+        mupdf.fz_close_device(device)
+    textpage = pymupdf.TextPage(stext)
+    textpage.parent = page
+    data = textpage.extractDICT()
+    rect = tuple(page.rect)
+    number = page.number + 1
+    blocks: list[RawBlock] = []
+    texts: list[tuple[int, Any]] = []
+    vectors: list[tuple[int, dict[str, Any]]] = []
+    for index, block in enumerate(data["blocks"]):
+        kind = block["type"]
+        if kind == 0:
+            texts.append((index, block["bbox"]))
+            blocks.extend(_split_block(number, block, rect, index))
+        elif kind == 3 and block.get("isrect") and not block.get("stroked") and block["alpha"]:
+            x0, y0, x1, y1 = block["bbox"]
+            if x1 - x0 >= MIN_SHAPE_SIDE and y1 - y0 >= MIN_SHAPE_SIDE:
+                vectors.append((index, block))
+    area = page.rect.width * page.rect.height
+    shapes = [_shape(b, number) for i, b in vectors if not _is_background(i, b, texts, area)]
+    return PageText(blocks, shapes)
