@@ -43,7 +43,7 @@ class Severity(IntEnum):
 
 
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
-_TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F]+|\d+")
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
 
 
 def mask_value(value: str, category: str | None = None) -> str:
