@@ -75,6 +75,8 @@ _INCAPACITY = re.compile(
     r"(?:glasgow\s+coma\s+scale|gcs)\s*(?:score\s*)?(?:of\s*)?[3-8]\b)",
     _I,
 )
+_BEFORE_DEATH = re.compile(r"\b(?:before|prior\s+to)\s+(?:his|her|their|the\s+patient['’]s)\s+"
+                           r"death\b", _I)
 _RECOVERED = re.compile(r"\b(?:regained|recovered|after\s+recovery|once\s+(?:he|she)\s+"
                         r"(?:recovered|regained))\b", _I)
 
@@ -99,11 +101,18 @@ def case_blocks(document: Document) -> Iterator[TextBlock]:
         if block.kind not in (BlockKind.BODY, BlockKind.CAPTION, BlockKind.TABLE_CELL,
                               BlockKind.TEXT_BOX, BlockKind.FOOTNOTE):
             continue
-        if any(_BACKGROUND_SECTION.search(title) for title in block.section) and not any(
-            _CASE_SECTION.search(title) for title in block.section
-        ):
-            continue
-        yield block
+        if section_role(block.section) != "background":
+            yield block
+
+
+def section_role(section: tuple[str, ...]) -> str:
+    """``case``, ``background`` or ``""``: decided by the innermost title that says either."""
+    for title in reversed(section):
+        if _CASE_SECTION.search(title):
+            return "case"
+        if _BACKGROUND_SECTION.search(title):
+            return "background"
+    return ""
 
 
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -128,8 +137,7 @@ def patient_content_cues(document: Document) -> list[Cue]:
     strong: list[Cue] = []
     weak: dict[int, Cue] = {}
     for block in case_blocks(document):
-        in_case_section = any(_CASE_SECTION.search(t) for t in block.section)
-        if in_case_section and not strong:
+        if section_role(block.section) == "case" and not strong:
             strong.append(Cue("case-section", block, 0, min(len(block.text), 60)))
         for pattern in _STRONG:
             for m in _own_matches(pattern, block):
@@ -192,3 +200,8 @@ def vulnerable_cues(document: Document, skip: Iterable[tuple[int, int, int]] = (
 def regained_capacity(text: str) -> bool:
     """The statement says consent was given after the patient recovered."""
     return bool(_RECOVERED.search(text))
+
+
+def consented_before_death(text: str) -> bool:
+    """The statement says the patient consented before dying."""
+    return bool(_BEFORE_DEATH.search(text))
