@@ -12,6 +12,8 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "mslint.parsers.pdf",
     "mslint.reporters.builtin",
     "mslint.rules.unreadable",
+    "mslint.identifiers.plugin",
+    "mslint.rules.identifiers",
     "mslint.rules.consent",
     "mslint.rules.image_metadata",
     "mslint.rules.hidden_crop",

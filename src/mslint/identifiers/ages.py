@@ -1,0 +1,89 @@
+"""Ages: "92-year-old", "92 years old", "aged 94", "age 91", "92 y/o", "94 years of age",
+"in her 90s", "in his early nineties", "nonagenarian", and ages in months or weeks for
+infants. Each span carries ``years`` (a number; for decades the lower bound) and ``exact``
+(False for decades and words such as "nonagenarian")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mslint.detector import DetectionContext, IdentifierSpan
+from mslint.identifiers.base import make_span
+
+_NUM_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100,
+}
+_UNIT = r"(?P<unit>years?|yrs?|months?|mos?|weeks?|wks?|days?)"
+_AGE_OLD = re.compile(
+    rf"(?<![\w.])(?P<n>\d{{1,3}}(?:\.\d)?)[\s\-‐–]*{_UNIT}[\s\-‐–]*(?:old|of\s+age)\b",
+    re.IGNORECASE,
+)
+_AGED = re.compile(
+    r"\b(?:aged?|age\s+of|age:|at\s+the\s+age\s+of|age\s+at\s+\w+(?:\s+\w+)?:?)\s*"
+    r"(?P<n>\d{1,3})(?!\.\d|\s*(?:[-–]|to)\s*\d|\s*%|\d)(?:\s*(?P<unit>years?|yrs?|months?|y))?",
+    re.IGNORECASE,
+)
+_YO = re.compile(r"(?<![\w.])(?P<n>\d{1,3})\s*(?:y/o|y\.o\.|yo|yrs?\s+old|-?y-o)(?!\w)",
+                 re.IGNORECASE)
+_DECADE = re.compile(
+    r"\bin\s+(?:his|her|their|the)\s+(?:(?:early|mid|mid-|late)[\s-]*)?"
+    r"(?P<n>\d0)['’]?s\b|\bin\s+(?:his|her|their|the)\s+(?:(?:early|mid|mid-|late)[\s-]*)?"
+    r"(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+    re.IGNORECASE,
+)
+_AGE_WORDS = re.compile(r"\b(?P<w>nonagenarian|centenarian|supercentenarian)s?\b", re.IGNORECASE)
+
+
+def _years(n: float, unit: str | None) -> float:
+    unit = (unit or "y").lower()
+    if unit.startswith("mo"):
+        return n / 12
+    if unit.startswith("w"):
+        return n / 52
+    if unit.startswith("d"):
+        return n / 365
+    return n
+
+
+class AgeDetector:
+    name = "ages"
+    categories = ("age",)
+
+    def detect(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
+        taken: list[tuple[int, int]] = []
+
+        def free(s: int, e: int) -> bool:
+            return not any(s < te and ts < e for ts, te in taken)
+
+        for pattern in (_AGE_OLD, _AGED, _YO):
+            for m in pattern.finditer(text):
+                s, e = m.span("n")[0], m.end()
+                if pattern is _AGED:
+                    s = m.start()
+                if not free(s, e):
+                    continue
+                n = float(m.group("n"))
+                unit = m.groupdict().get("unit")
+                if pattern is _AGED and unit and unit.lower() == "y":
+                    unit = "years"
+                years = _years(n, unit)
+                if years > 125:
+                    continue
+                taken.append((s, e))
+                yield make_span(self.name, "age", text, s, e, 0.95, years=years, exact=True,
+                                unit=(unit or "years").lower())
+        for m in _DECADE.finditer(text):
+            if not free(*m.span()):
+                continue
+            low = int(m.group("n")) if m.group("n") else _NUM_WORDS[m.group("w").lower()[:-3] + "y"]
+            taken.append(m.span())
+            yield make_span(self.name, "age", text, m.start(), m.end(), 0.85, years=low,
+                            exact=False, unit="decade")
+        for m in _AGE_WORDS.finditer(text):
+            word = m.group("w").lower()
+            low = 90 if word == "nonagenarian" else (110 if word.startswith("super") else 100)
+            if free(*m.span()):
+                yield make_span(self.name, "age", text, m.start(), m.end(), 0.8, years=low,
+                                exact=False, unit="word")

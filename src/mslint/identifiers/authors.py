@@ -1,0 +1,105 @@
+"""Names that belong to the manuscript, not to the patient: its own authors (byline,
+``Document.authors``, correspondence line) and the authors it cites (reference list,
+"Smith et al.", "Smith and Jones (2019)")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from mslint.model import BlockKind, Document, TextBlock
+
+_PARTICLES = r"(?:van|von|der|de|da|del|di|du|la|le|al|el|bin|ibn|ter|ten)"
+_NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.)"
+_PERSON = re.compile(
+    rf"^(?:(?:Dr|Prof|Professor)\.?\s+)?{_NAME_WORD}(?:\s+(?:{_PARTICLES}\s+)?{_NAME_WORD}){{1,3}}$"
+)
+_MARKERS = re.compile(r"[\d*†‡§¶#,]+$|\^\{?[\w,*]+\}?$|\s*\(\s*[\d,]+\s*\)$")
+_SUPERSCRIPTS = re.compile(r"(?<=[a-zà-ÿ.])(?:\^?\{?\d+(?:,\d+)*\}?[*†‡§¶]*|[*†‡§¶]+)")
+_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\n)\s*")
+_SURNAME = r"([A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?)"
+_VANCOUVER = re.compile(rf"(?:^|[,.;]\s*){_SURNAME}\s+[A-Z]{{1,3}}(?=[,.;])")
+_APA = re.compile(rf"(?:^|[,;&]\s*|\band\s+){_SURNAME},\s+(?:[A-Z]\.\s?){{1,3}}")
+_IN_TEXT = re.compile(
+    r"\b([A-Z][a-zà-ÿ'’]+)(?:\s+(?:et\s+al\.?|and\s+colleagues|and\s+([A-Z][a-zà-ÿ'’]+)\s*[(\[,]))"
+)
+_CORRESPONDENCE = re.compile(
+    r"(?:correspond\w*|corresponding\s+author|address\s+for\s+correspondence|reprints?)\s*"
+    r"(?:to|author)?\s*[:\-]?\s*(?:(?:Dr|Prof|Professor)\.?\s+)?"
+    r"([A-Z][a-zà-ÿ'’]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2})",
+    re.IGNORECASE,
+)
+
+
+def _strip_markers(text: str) -> str:
+    return _SUPERSCRIPTS.sub("", text)
+
+
+def split_byline(text: str) -> list[str]:
+    """The person names in a byline such as "Jane Roe1,2*, Ali Rezaei3 and K. Smith"."""
+    names: list[str] = []
+    for part in _SPLIT.split(_strip_markers(text).strip()):
+        part = _MARKERS.sub("", part.strip()).strip()
+        if part and _PERSON.match(part):
+            names.append(part)
+    return names
+
+
+def looks_like_byline(text: str) -> bool:
+    """A short block made only of two or more person names (or one with markers)."""
+    if len(text) > 400 or not text.strip():
+        return False
+    parts = [p for p in _SPLIT.split(_strip_markers(text).strip()) if p.strip()]
+    names = split_byline(text)
+    if not names or len(names) != len(parts):
+        return False
+    return len(names) >= 2 or bool(re.search(r"[\d*†]", text))
+
+
+def cited_surnames(text: str) -> set[str]:
+    """Surnames written as citations in running text ("Smith et al.", "Smith and Jones (")."""
+    out: set[str] = set()
+    for m in _IN_TEXT.finditer(text):
+        out.add(m.group(1).lower())
+        if m.group(2):
+            out.add(m.group(2).lower())
+    return out
+
+
+def reference_surnames(text: str) -> set[str]:
+    """Author surnames in a reference-list entry (Vancouver or APA style)."""
+    out = {m.group(1).lower() for m in _VANCOUVER.finditer(text)}
+    out.update(m.group(1).lower() for m in _APA.finditer(text))
+    return out
+
+
+def manuscript_names(
+    document: Document,
+    *,
+    byline_blocks: Iterable[TextBlock],
+    reference_blocks: Iterable[TextBlock],
+) -> frozenset[str]:
+    """Lower-cased full names and surnames of the authors and cited authors."""
+    names: set[str] = set()
+
+    def add(full: str) -> None:
+        words = re.sub(r"^(?:Dr|Prof|Professor)\.?\s+", "", full).split()
+        if not words:
+            return
+        names.add(" ".join(words).lower())
+        names.add(words[-1].lower().strip(".,"))
+
+    for author in document.authors:
+        add(author)
+    for block in byline_blocks:
+        for name in split_byline(block.text):
+            add(name)
+    for block in reference_blocks:
+        names.update(reference_surnames(block.text))
+    for block in document.text_blocks():
+        if block.kind is BlockKind.METADATA:
+            continue
+        names.update(cited_surnames(block.text))
+        for m in _CORRESPONDENCE.finditer(block.text):
+            add(m.group(1))
+    return frozenset(names)

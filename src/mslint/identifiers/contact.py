@@ -1,0 +1,116 @@
+"""Contact details: telephone and fax numbers (``phonenumbers``, region-aware), e-mail
+addresses, URLs and IP addresses."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Iterator, Sequence
+
+from mslint.detector import DetectionContext, IdentifierSpan
+from mslint.identifiers.base import PATIENT_CONTEXT, before, make_span, near
+
+DEFAULT_PHONE_REGIONS = ("GB", "US", "IR", "AU", "CA", "IE", "IN", "DE", "FR")
+
+_EMAIL = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![\w-])"
+)
+_URL = re.compile(
+    r"(?<![\w@/])(?:https?://|www\.)[^\s<>\"'()\[\]{}]+[^\s<>\"'()\[\]{}.,;:!?]",
+    re.IGNORECASE,
+)
+_IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]|\.\d)")
+_IPV6 = re.compile(
+    r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){2,7}[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{1,4})*(?![\w:])"
+)
+_PHONE_CANDIDATE = re.compile(r"(?<![\w./-])(?:\+|00)?\(?\d[\d\s().\-]{5,18}\d(?![\w/]|[.-]\d)")
+_PHONE_CONTEXT = re.compile(
+    r"\b(?:tel|telephone|phone|phoned|mobile|cell|cellphone|landline|fax|call(?:ed)?|contact|"
+    r"number|reach|text(?:ed)?|pager|whatsapp)\b", re.IGNORECASE,
+)
+_THOUSANDS = re.compile(r"\d{1,3}(?:[ ,.]\d{3})+")
+_FAX = re.compile(r"\bfax\b", re.IGNORECASE)
+_VERSION = re.compile(r"\b(?:version|v|ver\.?|release|firmware|build)\s*$", re.IGNORECASE)
+_DATEISH = re.compile(r"^\d{1,4}([./-])\d{1,2}\1\d{2,4}$")
+_PERSONAL_URL = re.compile(
+    r"\b(?:patient|his|her|their|personal|blog|profile|account|posted|channel|vlog|page|"
+    r"social\s+media|facebook|instagram|tiktok|youtube|twitter|website\s+of|fundraiser|"
+    r"gofundme|crowdfunding)\b", re.IGNORECASE,
+)
+
+
+class ContactDetector:
+    """E-mail, URL and IP addresses."""
+
+    name = "contact"
+    categories = ("email", "url", "ip")
+
+    def detect(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
+        if "@" in text:
+            for m in _EMAIL.finditer(text):
+                yield make_span(self.name, "email", text, m.start(), m.end(), 0.95)
+        if "www." in text or "http" in text or "WWW." in text:
+            for m in _URL.finditer(text):
+                personal = near(text, m.start(), m.end(), _PERSONAL_URL, 80)
+                conf = 0.85 if personal else 0.4
+                yield make_span(self.name, "url", text, m.start(), m.end(), conf)
+        for m in _IPV4.finditer(text):
+            try:
+                ipaddress.IPv4Address(m.group())
+            except ValueError:
+                continue
+            if before(text, m.start(), _VERSION, 12):
+                continue
+            yield make_span(self.name, "ip", text, m.start(), m.end(), 0.8)
+        if "::" in text or text.count(":") >= 3:
+            for m in _IPV6.finditer(text):
+                try:
+                    ipaddress.IPv6Address(m.group())
+                except ValueError:
+                    continue
+                yield make_span(self.name, "ip", text, m.start(), m.end(), 0.8)
+
+
+class PhoneDetector:
+    """Telephone and fax numbers, validated by ``phonenumbers`` for the configured regions
+    (detector parameter ``phone_regions``); international ``+`` numbers for any region."""
+
+    name = "phone"
+    categories = ("phone",)
+
+    def detect(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
+        regions: Sequence[str] = ctx.params.get("phone_regions", DEFAULT_PHONE_REGIONS)
+        for m in _PHONE_CANDIDATE.finditer(text):
+            raw = m.group().rstrip(" .-(")
+            digits = sum(ch.isdigit() for ch in raw)
+            if digits < 7 or digits > 15 or _DATEISH.match(raw.strip()):
+                continue
+            if "  " in raw or "\n" in raw or _IPV4.fullmatch(raw):
+                continue
+            context = near(text, m.start(), m.start() + len(raw), _PHONE_CONTEXT, 40)
+            if not context and _THOUSANDS.fullmatch(raw):
+                continue
+            region = _valid_region(raw, regions)
+            if region is None:
+                continue
+            confidence = 0.95 if context else (0.75 if raw.startswith(("+", "(", "0")) else 0.5)
+            if not context and near(text, m.start(), m.start() + len(raw), PATIENT_CONTEXT, 40):
+                confidence = max(confidence, 0.65)
+            kind = "fax" if before(text, m.start(), _FAX, 30) else "phone"
+            yield make_span(self.name, "phone", text, m.start(), m.start() + len(raw), confidence,
+                            region=region, kind=kind)
+
+
+def _valid_region(raw: str, regions: Sequence[str]) -> str | None:
+    import phonenumbers
+
+    candidate = "+" + raw[2:] if raw.startswith("00") else raw
+    for region in regions if not candidate.startswith("+") else (None,):
+        try:
+            number = phonenumbers.parse(candidate, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return phonenumbers.region_code_for_number(number) or region or "ZZ"
+    return None

@@ -1,0 +1,63 @@
+"""Device serial and lot numbers, UDIs, and vehicle identifiers (plates, VINs)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mslint.detector import DetectionContext, IdentifierSpan
+from mslint.identifiers.base import make_span, near
+
+_VALUE = r"(?P<value>(?=[A-Z0-9./\-]*\d)[A-Z0-9][A-Z0-9./\-]{2,30}[A-Z0-9])"
+_DEVICE = re.compile(
+    r"(?<![\w-])(?:serial\s*(?:number|no\.?|#)?|S/N|SN|lot\s*(?:number|no\.?|#)?|"
+    r"batch\s*(?:number|no\.?|#)|UDI(?:-DI)?|device\s+(?:ID|identifier)|"
+    r"IMEI|MAC\s+address)\s*[:#]?\s*(?:was|is|of)?\s*" + _VALUE,
+    re.IGNORECASE,
+)
+_VEHICLE = re.compile(
+    r"(?<![\w-])(?:(?:licen[cs]e|number|registration|number)\s+plate|"
+    r"(?:vehicle\s+)?registration(?:\s+(?:number|no\.?|mark))?|reg\.?\s+no\.?|VIN|"
+    r"vehicle\s+identification\s+number|tag\s+number)\s*[:#]?\s*(?:was|is|of|reading)?\s*"
+    r"(?P<value>(?=[A-Z0-9 \-]*\d)[A-Z0-9][A-Z0-9 \-]{1,16}[A-Z0-9])(?![\w-])",
+    re.IGNORECASE,
+)
+_UK_PLATE = re.compile(r"(?<![\w-])[A-Z]{2}\d{2}\s?[A-Z]{3}(?![\w-])")
+_VIN = re.compile(
+    r"(?<![\w-])(?=[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-Z])[A-HJ-NPR-Z0-9]{17}(?![\w-])"
+)
+_VEHICLE_CONTEXT = re.compile(
+    r"\b(?:car|vehicle|motorcycle|motorbike|truck|lorry|van|bus|taxi|plate|registration|"
+    r"driver|driving|collision|crash|accident)\b", re.IGNORECASE,
+)
+
+
+class DeviceVehicleDetector:
+    name = "device-vehicle"
+    categories = ("device-id", "vehicle-id")
+
+    def detect(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
+        taken: list[tuple[int, int]] = []
+        for m in _DEVICE.finditer(text):
+            value = m.group("value")
+            if sum(ch.isdigit() for ch in value) < 3:
+                continue
+            taken.append(m.span("value"))
+            yield make_span(self.name, "device-id", text, *m.span("value"), 0.9)
+        for m in _VEHICLE.finditer(text):
+            value = m.group("value").strip()
+            if sum(ch.isdigit() for ch in value) < 1 or len(value) < 4:
+                continue
+            start = m.start("value")
+            taken.append((start, start + len(value)))
+            yield make_span(self.name, "vehicle-id", text, start, start + len(value), 0.9)
+        for m in _UK_PLATE.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            if near(text, m.start(), m.end(), _VEHICLE_CONTEXT, 80):
+                yield make_span(self.name, "vehicle-id", text, m.start(), m.end(), 0.8)
+        for m in _VIN.finditer(text):
+            if not any(s <= m.start() < e for s, e in taken):
+                context = near(text, m.start(), m.end(), _VEHICLE_CONTEXT, 80)
+                yield make_span(self.name, "vehicle-id", text, m.start(), m.end(),
+                                0.85 if context else 0.5)

@@ -1,0 +1,82 @@
+"""Geographic detail smaller than a state: street addresses, UK postcodes, US ZIP codes
+(only with an address context), and postcode formats of other countries given as
+detector parameters (``postcode_patterns``: a list of regular expressions)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from mslint.detector import DetectionContext, IdentifierSpan
+from mslint.identifiers.base import make_span, near
+
+_STREET_TYPES = (
+    r"Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Boulevard|Blvd|Court|Ct|Place|Pl|"
+    r"Terrace|Crescent|Gardens|Square|Sq|Highway|Hwy|Parkway|Pkwy|Row|Mews|Grove|Hill|Alley|"
+    r"Circle|Walk|Quay|Wharf|Rise|Park"
+)
+_NAME_WORD = r"(?:[A-Z][a-z'’\-]+|[A-Z]{2,}|\d{1,3}(?:st|nd|rd|th))"
+_ADDRESS = re.compile(
+    r"(?<![\w/.,-])(?:(?:Flat|Apt\.?|Apartment|Unit|Suite)\s+\w{1,5},?\s+)?\d{1,5}[A-Za-z]?,?\s+"
+    rf"(?:{_NAME_WORD}\s+){{1,3}}(?:{_STREET_TYPES})\b\.?"
+    r"(?:,?\s+(?:Apt\.?|Apartment|Unit|Flat|Suite)\s+\w{1,5})?"
+)
+_POBOX = re.compile(r"\bP\.?\s?O\.?\s+Box\s+\d{1,6}\b", re.IGNORECASE)
+_NAMED_STREET = re.compile(
+    rf"\b(?:on|in|at|of)\s+(?:the\s+)?((?:{_NAME_WORD}\s+){{1,2}}(?:Street|Road|Avenue|Lane|Drive|"
+    r"Boulevard|Crescent|Terrace))\b"
+)
+_UK_POSTCODE = re.compile(
+    r"(?<![\w-])(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-HJKPSTUW\d]?\s?\d[ABD-HJLNP-UW-Z]{2})(?![\w-])"
+)
+_US_STATE = (
+    r"AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|"
+    r"NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC"
+)
+_ZIP_AFTER_STATE = re.compile(rf"\b(?:{_US_STATE})\.?,?\s+(\d{{5}}(?:-\d{{4}})?)(?![\w-])")
+_ZIP_KEYWORD = re.compile(
+    r"\b(?:zip\s*code|postal\s+code|post\s*code|postcode|ZIP)\s*[:#]?\s*(?:was|is|of)?\s*"
+    r"([A-Z0-9]{2,5}(?:[- ][A-Z0-9]{3,4})?)\b",
+    re.IGNORECASE,
+)
+_ADDRESS_CONTEXT = re.compile(
+    r"\b(?:lives?|lived|living|resides?|resided|resident|address|home|moved|born|from|street|road|avenue|"
+    r"village|town|city|county|district|postcode|post\s*code|zip)\b", re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=32)
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in patterns)
+
+
+class GeographyDetector:
+    name = "geography"
+    categories = ("address", "postcode")
+
+    def detect(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
+        for m in _ADDRESS.finditer(text):
+            conf = 0.9 if near(text, m.start(), m.end(), _ADDRESS_CONTEXT, 60) else 0.75
+            yield make_span(self.name, "address", text, m.start(), m.end(), conf)
+        for m in _NAMED_STREET.finditer(text):
+            conf = 0.8 if near(text, m.start(1), m.end(1), _ADDRESS_CONTEXT, 60) else 0.55
+            yield make_span(self.name, "address", text, m.start(1), m.end(1), conf)
+        for m in _POBOX.finditer(text):
+            yield make_span(self.name, "address", text, m.start(), m.end(), 0.9)
+        for m in _UK_POSTCODE.finditer(text):
+            spaced = " " in m.group()
+            conf = 0.9 if spaced else 0.6
+            if near(text, m.start(), m.end(), _ADDRESS_CONTEXT, 60):
+                conf += 0.05
+            yield make_span(self.name, "postcode", text, m.start(), m.end(), conf, country="GB")
+        for m in _ZIP_AFTER_STATE.finditer(text):
+            yield make_span(self.name, "postcode", text, m.start(1), m.end(1), 0.9, country="US")
+        for m in _ZIP_KEYWORD.finditer(text):
+            if any(ch.isdigit() for ch in m.group(1)):
+                yield make_span(self.name, "postcode", text, m.start(1), m.end(1), 0.9)
+        extra = tuple(ctx.params.get("postcode_patterns", ()))
+        for pattern in _compiled(extra):
+            for m in pattern.finditer(text):
+                conf = 0.85 if near(text, m.start(), m.end(), _ADDRESS_CONTEXT, 60) else 0.5
+                yield make_span(self.name, "postcode", text, m.start(), m.end(), conf)

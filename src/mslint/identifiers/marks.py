@@ -1,0 +1,37 @@
+"""Distinctive features named in text or legends: tattoos, piercings, jewellery,
+birthmarks, and room / bed numbers (IUMS §4 asks for them to be cropped out or consented)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mslint.detector import DetectionContext, IdentifierSpan
+from mslint.identifiers.base import make_span
+
+_FEATURE = re.compile(
+    r"\b(?:tattoo(?:s|ed|ing)?|piercings?|pierced\s+\w+|body\s+piercing|"
+    r"jewel(?:le)?ry|necklaces?|earrings?|nose\s+(?:ring|stud)|wedding\s+(?:ring|band)|"
+    r"bracelets?|pendants?|lip\s+(?:ring|stud)|birth\s*marks?|port[- ]wine\s+stains?|"
+    r"(?:café|cafe)[- ]au[- ]lait\s+(?:spots?|macules?)|"
+    r"branding\s+scar|gold\s+(?:tooth|teeth|crown))\b",
+    re.IGNORECASE,
+)
+_ROOM = re.compile(
+    r"(?<![\w-])(?<!emergency )(?<!operating )(?<!delivery )(?<!recovery )(?<!waiting )"
+    r"(?:room|bed|bay|cubicle|ward)\s*(?:no\.?|number|#)?\s*(?P<n>\d{1,4}[A-Z]?|[A-Z]\d{1,3})"
+    r"(?![\w.]|\.\d)",
+)
+
+
+class DistinctiveFeatureDetector:
+    name = "distinctive-features"
+    categories = ("distinctive-feature",)
+
+    def detect(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
+        for m in _FEATURE.finditer(text):
+            yield make_span(self.name, "distinctive-feature", text, m.start(), m.end(), 0.85,
+                            kind="mark")
+        for m in _ROOM.finditer(text):
+            yield make_span(self.name, "distinctive-feature", text, m.start(), m.end(), 0.8,
+                            kind="room")

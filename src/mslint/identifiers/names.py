@@ -1,0 +1,185 @@
+"""Personal names and initials.
+
+Two detectors: `TitleNameDetector` (regular expressions, no model) finds names after a
+title (Mr, Mrs, Ms, Miss; Dr and Prof only beside a patient or relative word), after a
+relative ("her husband, John"), after "named"/"called", and initials used for a patient
+("Patient J.S.", "Mr K."). `NerDetector` runs the spaCy NER pipeline (only the ``ner``
+component: the same entities at twice the speed of the full pipeline) for PERSON names
+and for places (GPE/LOC/FAC) named as where the patient lives or comes from.
+Eponyms, drugs and genes are dropped here; authors and cited authors by `scope`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mslint.detector import DetectionContext, IdentifierSpan
+from mslint.identifiers.base import PATIENT_CONTEXT, make_span, near
+from mslint.identifiers.filters import is_drug_or_gene, is_eponym_use
+from mslint.identifiers.lexicon import large_regions
+
+_NAME = r"[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)*"
+_COMMON_CAPS = frozenset(re.split(r"\s+", (
+    "The A An He She His Her It They Their This That These Those On In At To Of For And But Or "
+    "Was Were Is Are Had Has Who Which When While After Before During Because Although However "
+    "Patient Doctor Nurse Hospital Clinic Department Ward Room Bed Day Week Month Year Figure "
+    "Table Case Consent Written Informed Both All No Not Also Then There Here"
+)))
+_TITLE_NAME = re.compile(
+    rf"\b(?P<title>Mr|Mrs|Ms|Miss|Mx|Master|Madam|Mme|Mlle)\.?\s+(?P<name>{_NAME}(?:\s+{_NAME})?)"
+)
+_DR_NAME = re.compile(
+    rf"\b(?P<title>Dr|Prof|Professor|Doctor)\.?\s+(?P<name>{_NAME}(?:\s+{_NAME})?)"
+)
+_RELATIVE_NAME = re.compile(
+    r"\b(?:husband|wife|son|daughter|mother|father|brother|sister|partner|grandson|"
+    r"granddaughter|grandmother|grandfather|niece|nephew|aunt|uncle|fianc[ée]e?|boyfriend|"
+    r"girlfriend|stepfather|stepmother|twin|carer|caregiver|neighbou?r)\s*,?\s+"
+    rf"(?P<name>{_NAME}(?:\s+{_NAME})?)"
+)
+_NAMED = re.compile(
+    rf"\b(?:named|called|nicknamed|known\s+as|name\s+(?:is|was))\s+[\"“']?(?P<name>{_NAME}(?:\s+{_NAME})?)"
+)
+_INITIALS_AFTER = re.compile(
+    r"\b(?:[Pp]atient|[Pp]t\.?|Mr|Mrs|Ms|Miss|Master|Mx|[Bb]aby|[Ss]ubject|[Ii]nfant|[Cc]hild|"
+    r"[Bb]oy|[Gg]irl|[Mm]an|[Ww]oman|[Pp]roband)\.?\s+"
+    r"(?P<ini>(?:[A-Z]\.\s?){1,3}(?![A-Za-z])|(?:[A-Z]\.\s?){1,2}[A-Z](?![\w.])|[A-Z]{2,3}(?![\w.]))"
+)
+_TITLE_INITIAL = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Master|Mx)\.?\s+(?P<ini>[A-Z])(?![\w'’])\.?")
+_NOT_INITIALS = frozenset(re.split(r"\s+", (
+    "HIV ICU ED ER CT MRI ECG EEG EMG BP HR RR GP OR IV IM SC PO UK USA US NHS ID CPR DNR AF MI "
+    "PE DVT TB COPD CKD AKI ALS MS PD AD GCS SLE RA IBD COVID"
+)))
+_CLINICIAN_BEFORE = re.compile(r"\b(?:Dr|Drs|Prof|Professor|Doctor|Nurse|Sister)\.?\s*$")
+_ET_AL = re.compile(r"\s+(?:et\s+al|and\s+colleagues)\b")
+_LEADING_TITLE = re.compile(r"(Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Doctor)\.?\s+")
+_CITED_AFTER = re.compile(
+    r"^\s*(?:et\s+al|and\s+colleagues|and\s+co-?workers|\(\d{4}|\[\d|,\s*\d{4})"
+)
+_RESIDENCE_BEFORE = re.compile(
+    r"(?:\b(?:lives?|lived|living|resides?|resided|resident|native|born|moved|relocated|home|"
+    r"hometown|village|town|city|suburb|county|district|neighbou?rhood|farm|from)\b"
+    r"(?:\s+(?:in|of|at|to|near|outside|from))?(?:\s+(?:the|a|rural|urban|small|suburban|"
+    r"remote))*\s*)$",
+    re.IGNORECASE,
+)
+_RELATIVE_CONTEXT = re.compile(
+    r"\b(?:patient|husband|wife|son|daughter|mother|father|brother|sister|partner|relative|"
+    r"family|named|called)\b", re.IGNORECASE,
+)
+
+
+def _clean_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim a possessive and trailing punctuation off a name span."""
+    value = text[start:end]
+    trimmed = re.sub(r"(?:['’]s?|[.,;:])+$", "", value)
+    return start, start + len(trimmed)
+
+
+class TitleNameDetector:
+    name = "titles-initials"
+    categories = ("name", "initials")
+
+    def detect(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
+        for m in _TITLE_NAME.finditer(text):
+            s, e = _clean_name(text, *m.span("name"))
+            if text[s:e].split()[0] in _COMMON_CAPS:
+                continue
+            if is_eponym_use(text[s:e], text[e:]) and not near(text, s, e, PATIENT_CONTEXT, 30):
+                continue
+            yield make_span(self.name, "name", text, s, e, 0.9, title=m.group("title"),
+                            role="person")
+        for m in _DR_NAME.finditer(text):
+            s, e = _clean_name(text, *m.span("name"))
+            if text[s:e].split()[0] in _COMMON_CAPS:
+                continue
+            related = bool(_RELATIVE_CONTEXT.search(text, max(0, m.start() - 40), m.start()))
+            yield make_span(self.name, "name", text, s, e, 0.8 if related else 0.3,
+                            title=m.group("title"), role="person" if related else "clinician")
+        for pattern in (_RELATIVE_NAME, _NAMED):
+            for m in pattern.finditer(text):
+                s, e = _clean_name(text, *m.span("name"))
+                first = text[s:e].split()[0]
+                if first in _COMMON_CAPS or is_drug_or_gene(text[s:e]):
+                    continue
+                if first.lower() in large_regions() or is_eponym_use(text[s:e], text[e:]):
+                    continue
+                yield make_span(self.name, "name", text, s, e, 0.85, role="person")
+        seen: set[int] = set()
+        for m in _INITIALS_AFTER.finditer(text):
+            ini = m.group("ini")
+            if ini.replace(".", "").replace(" ", "") in _NOT_INITIALS:
+                continue
+            s, e = m.span("ini")
+            e = s + len(ini.rstrip())
+            seen.add(s)
+            yield make_span(self.name, "initials", text, s, e, 0.9)
+        for m in _TITLE_INITIAL.finditer(text):
+            s, e = m.span("ini")
+            if s in seen:
+                continue
+            if text[e:e + 1] == ".":
+                e += 1
+            yield make_span(self.name, "initials", text, s, e, 0.9)
+
+
+class NerDetector:
+    """PERSON names and residence places from the spaCy NER pipeline. Detector parameters:
+    ``use_ner`` (default true)."""
+
+    name = "ner"
+    categories = ("name", "place")
+
+    def detect(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
+        if not ctx.params.get("use_ner", True) or not any(ch.isupper() for ch in text):
+            return
+        doc = ctx.resources.nlp(("ner",))(text)
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                span = self._person(text, ent.start_char, ent.end_char)
+                if span is not None:
+                    yield span
+            elif ent.label_ in ("GPE", "LOC", "FAC"):
+                span = self._place(text, ent.start_char, ent.end_char)
+                if span is not None:
+                    yield span
+
+    def _person(self, text: str, start: int, end: int) -> IdentifierSpan | None:
+        s, e = _clean_name(text, start, end)
+        cited = _ET_AL.search(text, s, e)
+        if cited:
+            e = cited.start()
+        lead = _LEADING_TITLE.match(text, s, e)
+        if lead:
+            s = lead.end()
+        value = text[s:e]
+        if len(value.replace(".", "").strip()) < 2:
+            return None
+        if len(value) < 2 or any(ch.isdigit() for ch in value) or not value[0].isupper():
+            return None
+        if value.isupper() and len(value) <= 5:
+            return None
+        if value.split()[0] in _COMMON_CAPS:
+            return None
+        if is_eponym_use(value, text[e:]) or is_drug_or_gene(value):
+            return None
+        if cited or _CITED_AFTER.match(text[e:e + 20]):
+            return make_span(self.name, "name", text, s, e, 0.2, role="cited")
+        if _CLINICIAN_BEFORE.search(text[max(0, s - 12):s]) or (
+            lead and lead.group(1).lower().startswith(("dr", "prof", "doc"))
+        ):
+            related = bool(_RELATIVE_CONTEXT.search(text, max(0, s - 50), s))
+            return make_span(self.name, "name", text, s, e, 0.8 if related else 0.3,
+                             role="person" if related else "clinician")
+        confidence = 0.85 if near(text, s, e, PATIENT_CONTEXT, 40) else 0.7
+        return make_span(self.name, "name", text, s, e, confidence, role="person")
+
+    def _place(self, text: str, start: int, end: int) -> IdentifierSpan | None:
+        s, e = _clean_name(text, start, end)
+        value = text[s:e]
+        if value.lower().removeprefix("the ") in large_regions():
+            return None
+        if not _RESIDENCE_BEFORE.search(text[max(0, s - 40):s]):
+            return None
+        return make_span(self.name, "place", text, s, e, 0.8)

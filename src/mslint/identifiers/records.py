@@ -1,0 +1,101 @@
+"""Record numbers: MRN and hospital numbers, NHS/H&C numbers, SSN, national codes,
+health-plan, account and licence numbers.
+
+Bare digit runs are everywhere in clinical text (doses, counts, p-values), so a number
+is reported only when a keyword names it or when its own structure vouches for it (a
+valid NHS mod-11 or Iranian check digit, the dashed SSN layout).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mslint.detector import DetectionContext, IdentifierSpan
+from mslint.identifiers.base import make_span, near
+from mslint.identifiers.checksums import iran_national_code_valid, nhs_number_valid
+
+_SEP = r"\s*(?:[:#=]|no\.?|number|num\.?|\(|is|was|of)?\s*[:#]?\s*"
+_VALUE = r"(?P<value>(?=[A-Z0-9/\-]*\d)[A-Z]{0,4}[-/]?\d[\dA-Z]*(?:[-/ ]\d[\dA-Z]*){0,4})"
+
+# keyword -> category
+_KEYWORDS: tuple[tuple[str, str], ...] = (
+    (r"MRN|medical[- ]record(?:s)?(?:\s+(?:number|no\.?|#))?|hospital\s+(?:number|no\.?|#|ID)"
+     r"|hosp\.?\s+no\.?|U\.?R\.?N?\.?(?:\s+(?:number|no\.?))?|unit\s+record\s+number"
+     r"|case\s+(?:number|no\.?|#)|patient\s+(?:ID|identifier|number|no\.?|#)"
+     r"|record\s+(?:number|no\.?|#)|chart\s+(?:number|no\.?|#)|HID|"
+     r"admission\s+(?:number|no\.?)|accession\s+(?:number|no\.?)", "mrn"),
+    (r"NHS\s*(?:number|no\.?|#)?|H\s*&\s*C\s*(?:number|no\.?)?|health\s+and\s+care\s+number"
+     r"|CHI\s+(?:number|no\.?)", "nhs-number"),
+    (r"SSN|social\s+security(?:\s+(?:number|no\.?))?", "ssn"),
+    (r"national\s+(?:code|ID|identity|identification|insurance)(?:\s+(?:number|no\.?|card))?"
+     r"|(?:passport|NI)\s+(?:number|no\.?)|kod-?e?\s+melli", "national-id"),
+    (r"(?:health[- ]plan|insurance|policy|member(?:ship)?|beneficiary|Medicare|Medicaid|"
+     r"subscriber)\s+(?:ID|number|no\.?|#)", "health-plan"),
+    (r"(?:bank\s+)?account\s+(?:number|no\.?|#)|billing\s+(?:number|no\.?)", "account"),
+    (r"(?:driver'?s?|driving)\s+licen[cs]e(?:\s+(?:number|no\.?|#))?|licen[cs]e\s+(?:number|no\.?|#)"
+     r"|certificate\s+(?:number|no\.?|#)", "licence"),
+)
+
+_KEYWORD_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(f"(?P<k{i}>{pat})" for i, (pat, _) in enumerate(_KEYWORDS)) + r")"
+    + _SEP + _VALUE,
+    re.IGNORECASE,
+)
+_TEN_DIGITS = re.compile(r"(?<![\w.,/-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w.,/-]|,\d)")
+_SSN = re.compile(r"(?<![\w-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\w-])")
+_IRAN_DASHED = re.compile(r"(?<![\w-])\d{3}-\d{6}-\d(?![\w-])")
+_NHS_CONTEXT = re.compile(r"\b(?:NHS|H\s*&\s*C|CHI|health\s+and\s+care)\b", re.IGNORECASE)
+_IRAN_CONTEXT = re.compile(r"national\s+(?:code|ID)|kod-?e?\s+melli|کد ملی", re.IGNORECASE)
+
+
+def _digit_count(text: str) -> int:
+    return sum(ch.isdigit() for ch in text)
+
+
+class RecordNumberDetector:
+    name = "record-numbers"
+    categories = ("mrn", "nhs-number", "ssn", "national-id", "health-plan", "account", "licence")
+
+    def detect(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
+        taken: list[tuple[int, int]] = []
+        for m in _KEYWORD_RE.finditer(text):
+            value = m.group("value").rstrip(" -/")
+            if _digit_count(value) < 4:
+                continue
+            category = next(
+                _KEYWORDS[int(k[1:])][1] for k, v in m.groupdict().items()
+                if k.startswith("k") and v is not None
+            )
+            start = m.start("value")
+            end = start + len(value)
+            confidence = 0.95
+            if category == "nhs-number":
+                confidence = 0.97 if nhs_number_valid(value) else 0.8
+            elif category == "national-id" and _digit_count(value) == 10:
+                confidence = 0.97 if iran_national_code_valid(value) else 0.75
+            taken.append((start, end))
+            yield make_span(self.name, category, text, start, end, confidence, keyword=True)
+        for m in _TEN_DIGITS.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            raw = m.group(0)
+            if nhs_number_valid(raw):
+                conf = 0.9 if near(text, m.start(), m.end(), _NHS_CONTEXT, 60) else 0.7
+                if m.group(2) == "" and conf < 0.9:
+                    conf = 0.55
+                yield make_span(self.name, "nhs-number", text, m.start(), m.end(), conf,
+                                checksum="mod11")
+            elif iran_national_code_valid(raw) and near(text, m.start(), m.end(),
+                                                        _IRAN_CONTEXT, 60):
+                yield make_span(self.name, "national-id", text, m.start(), m.end(), 0.9,
+                                checksum="iran")
+        for m in _SSN.finditer(text):
+            if not any(s <= m.start() < e for s, e in taken):
+                yield make_span(self.name, "ssn", text, m.start(), m.end(), 0.85)
+        for m in _IRAN_DASHED.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            if iran_national_code_valid(m.group()):
+                yield make_span(self.name, "national-id", text, m.start(), m.end(), 0.85,
+                                checksum="iran")
