@@ -66,6 +66,7 @@ def _parse_package(path: Path, package: OoxmlPackage, options: ParseOptions) -> 
     images = ImageCollector(package, options.limits.max_image_pixels)
     builder = BodyBuilder(doc, styles, images, main)
     builder.walk_body(body, rels)
+    doc.images = list(images.images.values())
     assign_figures(doc, builder.records)
     for kind in ("header", "footer"):
         for part in sorted(set(by_type.get(kind, []))):

@@ -20,7 +20,7 @@ from mslint.parsers.docx_runs import SeqField
 
 _TABLE_LABEL = re.compile(
     r"^\s*(?:supplementa(?:ry|l)\s+)?tab(?:le|\.)\s*(S?\d{1,3}[A-Za-z]?)"
-    r"(\s*[.:—–\-|)]|\s+(?=[A-Z(])|\s*$)",
+    r"(\s*[.:—–\-|)]|\s+(?=(?-i:[A-Z(]))|\s*$)",
     re.IGNORECASE,
 )
 _TABLE_SEQ = frozenset({"table", "tabelle", "tab", "tabla", "tableau"})

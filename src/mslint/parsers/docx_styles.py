@@ -140,6 +140,8 @@ def read_styles(root: Any | None) -> StyleSheet:
         kind = el.get(f"{W}type") or "paragraph"
         name_el = el.find(f"{W}name")
         name = (name_el.get(f"{W}val") if name_el is not None else None) or sid
+        if name.islower():  # built-in styles are stored as "heading 1", shown as "Heading 1"
+            name = name[0].upper() + name[1:]
         based = el.find(f"{W}basedOn")
         ppr = el.find(f"{W}pPr")
         outline = None

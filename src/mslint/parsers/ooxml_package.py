@@ -24,6 +24,7 @@ ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _CHUNK = 1 << 20
+_DTD_REFUSED = "part {name} declares a DTD, which OOXML forbids (possible XML entity bomb)"
 
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -173,15 +174,15 @@ class OoxmlPackage:
         from lxml import etree
 
         data = self.read(name)
+        if data.find(b"<!DOCTYPE", 0, 65536) != -1:
+            raise UnreadableFile(_DTD_REFUSED.format(name=name))
         try:
             root = etree.fromstring(data, self._parser)
         except etree.XMLSyntaxError as exc:
             raise UnreadableFile(f"part {name} is not well-formed XML ({exc})") from None
         tree = root.getroottree()
         if tree.docinfo.internalDTD is not None or tree.docinfo.doctype:
-            raise UnreadableFile(
-                f"part {name} declares a DTD, which OOXML forbids (possible XML entity bomb)"
-            )
+            raise UnreadableFile(_DTD_REFUSED.format(name=name))
         return root
 
     def rels(self, part: str) -> dict[str, Relationship]:

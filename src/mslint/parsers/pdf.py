@@ -46,11 +46,12 @@ class PdfParser:
             raw: list[RawBlock] = []
             annotations: list[PageAnnotations] = []
             for page in _pages(doc):
-                text = read_page_text(page)
+                box = tuple(page.rect)
+                text = read_page_text(page, box)
                 order = reading_order([b.bbox for b in text.blocks])
                 raw.extend(text.blocks[i] for i in order)
                 document.shapes.extend(text.shapes)
-                images.add_page(page)
+                images.add_page(page, box)
                 annotations.append(read_annotations(page))
             document.blocks = _with_annotations(build_blocks(raw), annotations)
             document.images = images.result()

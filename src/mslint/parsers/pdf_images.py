@@ -207,8 +207,9 @@ class ImageCollector:
         self.images[xref] = image
         return image
 
-    def add_page(self, page: Any) -> None:
-        """Record the images ``page`` uses, where it draws them, and its thumbnail."""
+    def add_page(self, page: Any, page_box: Rect) -> None:
+        """Record the images ``page`` (whose box is ``page_box``) uses, where it draws them,
+        and its thumbnail."""
         number = page.number + 1
         items = page.get_images(full=True)
         if items:
@@ -220,7 +221,6 @@ class ImageCollector:
                 self._image(xref, number, width, height)
                 candidates.append(_Candidate(xref, width, height,
                                              self.images[xref].attrs["stored_size"]))
-            page_box = _round(page.rect)
             for drawn in _drawn_on(page, candidates):
                 image = self.images[drawn.xref]
                 rect = _round(drawn.rect)

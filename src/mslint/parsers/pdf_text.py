@@ -11,6 +11,7 @@ the same pass give the filled rectangles a failed redaction is made of.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from mslint.model import Shape
@@ -78,6 +79,7 @@ class PageText:
     shapes: list[Shape]
 
 
+@cache
 def _hex(color: int) -> str:
     return f"#{color & 0xFFFFFF:06x}"
 
@@ -114,18 +116,19 @@ def _union(a: tuple[float, ...] | None, b: tuple[float, ...]) -> tuple[float, fl
 
 
 def _span_record(span: dict[str, Any], mode: int, start: int) -> dict[str, Any]:
+    font = span["font"]
     bold = bool(span["flags"] & _BOLD_FONT or span["char_flags"] & _SYNTHETIC_BOLD
-                or "bold" in span["font"].lower())
+                or "bold" in font.lower())
     return {
         "start": start,
         "end": start + len(span["text"]),
-        "bbox": tuple(round(v, 2) for v in span["bbox"]),
+        "bbox": span["bbox"],
         "color": _hex(span["color"]),
-        "size": round(span["size"], 2),
-        "font": span["font"],
+        "size": span["size"],
+        "font": font,
         "bold": bold,
         "render_mode": mode,
-        "opacity": round(span["alpha"] / 255, 3),
+        "opacity": span["alpha"] / 255,
     }
 
 
@@ -181,8 +184,9 @@ def _is_background(index: int, block: dict[str, Any], texts: list[tuple[int, Any
     return all(i > index for i in under)
 
 
-def read_page_text(page: Any) -> PageText:
-    """The text blocks and filled rectangles of ``page`` (a pymupdf.Page), unordered."""
+def read_page_text(page: Any, rect: tuple[float, float, float, float]) -> PageText:
+    """The text blocks and filled rectangles of ``page`` (a pymupdf.Page whose box is
+    ``rect``), unordered."""
     import pymupdf
 
     mupdf = pymupdf.mupdf
@@ -198,7 +202,6 @@ def read_page_text(page: Any) -> PageText:
     textpage = pymupdf.TextPage(stext)
     textpage.parent = page
     data = textpage.extractDICT()
-    rect = tuple(page.rect)
     number = page.number + 1
     blocks: list[RawBlock] = []
     texts: list[tuple[int, Any]] = []
@@ -212,6 +215,6 @@ def read_page_text(page: Any) -> PageText:
             x0, y0, x1, y1 = block["bbox"]
             if x1 - x0 >= MIN_SHAPE_SIDE and y1 - y0 >= MIN_SHAPE_SIDE:
                 vectors.append((index, block))
-    area = page.rect.width * page.rect.height
+    area = (rect[2] - rect[0]) * (rect[3] - rect[1])
     shapes = [_shape(b, number) for i, b in vectors if not _is_background(i, b, texts, area)]
     return PageText(blocks, shapes)

@@ -1,0 +1,236 @@
+"""DOCX fixtures built in code: python-docx for what it can write, raw WordprocessingML
+injected for what it cannot (tracked deletions, text boxes, crop rectangles, VML and
+external images, OLE objects, footnotes, custom properties)."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+from docx import Document as new_document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import parse_xml
+from docx.shared import Inches
+from PIL import Image
+
+NSDECLS = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:v="urn:schemas-microsoft-com:vml" '
+    'xmlns:o="urn:schemas-microsoft-com:office:office"'
+)
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+def png_bytes(
+    width: int = 40, height: int = 30, color: tuple[int, int, int] = (200, 30, 30)
+) -> bytes:
+    buf = io.BytesIO()
+    Image.new("RGB", (width, height), color).save(buf, "PNG")
+    return buf.getvalue()
+
+
+def jpeg_bytes(width: int = 64, height: int = 48) -> bytes:
+    buf = io.BytesIO()
+    Image.new("RGB", (width, height), (10, 120, 200)).save(buf, "JPEG")
+    return buf.getvalue()
+
+
+def blank() -> Any:
+    """A new python-docx document."""
+    return new_document()
+
+
+def xml(fragment: str) -> Any:
+    """A WordprocessingML element from a fragment whose root lacks namespace declarations."""
+    tag = re.match(r"<[\w:]+", fragment)
+    assert tag is not None
+    return parse_xml(fragment[: tag.end()] + " " + NSDECLS + fragment[tag.end() :])
+
+
+def add_picture(
+    doc: Any,
+    data: bytes | None = None,
+    *,
+    width_in: float = 2.0,
+    descr: str | None = None,
+    title: str | None = None,
+    paragraph: Any = None,
+) -> Any:
+    """An inline picture in its own paragraph (or ``paragraph``); returns the paragraph."""
+    para = paragraph if paragraph is not None else doc.add_paragraph()
+    run = para.add_run()
+    shape = run.add_picture(io.BytesIO(data or png_bytes()), width=Inches(width_in))
+    doc_pr = shape._inline.docPr
+    if descr is not None:
+        doc_pr.set("descr", descr)
+    if title is not None:
+        doc_pr.set("title", title)
+    return para
+
+
+def crop_last_picture(paragraph: Any, l: int, t: int, r: int, b: int) -> None:  # noqa: E741
+    """Give the paragraph's picture an ``a:srcRect`` (values in 1/1000 of a percent)."""
+    fill = paragraph._p.xpath(".//pic:blipFill")[0]
+    rect = fill.makeelement(
+        f"{{{A_NS}}}srcRect", {"l": str(l), "t": str(t), "r": str(r), "b": str(b)}
+    )
+    fill.insert(1, rect)
+
+
+def add_run_xml(paragraph: Any, fragment: str) -> None:
+    """Append raw run-level XML (``<w:del>``, ``<w:ins>``, ``<w:r>``) to a paragraph."""
+    paragraph._p.append(xml(fragment))
+
+
+def add_deletion(
+    paragraph: Any, text: str, author: str = "Dr Reviewer", date: str = "2024-03-01T10:00:00Z"
+) -> None:
+    add_run_xml(
+        paragraph,
+        f'<w:del w:id="901" w:author="{author}" w:date="{date}"><w:r>'
+        f'<w:delText xml:space="preserve">{text}</w:delText></w:r></w:del>',
+    )
+
+
+def add_insertion(
+    paragraph: Any, text: str, author: str = "Dr Editor", date: str = "2024-03-02T10:00:00Z"
+) -> None:
+    add_run_xml(
+        paragraph,
+        f'<w:ins w:id="902" w:author="{author}" w:date="{date}"><w:r>'
+        f'<w:t xml:space="preserve">{text}</w:t></w:r></w:ins>',
+    )
+
+
+def add_text_box(paragraph: Any, text: str, *, fallback: bool = True) -> None:
+    """A DrawingML text box (with the VML fallback Word writes beside it)."""
+    inner = (
+        f'<w:txbxContent><w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+        "</w:txbxContent>"
+    )
+    fallback_xml = (
+        f"<mc:Fallback><w:pict><v:shape><v:textbox>{inner}</v:textbox></v:shape></w:pict>"
+        "</mc:Fallback>"
+        if fallback
+        else ""
+    )
+    add_run_xml(
+        paragraph,
+        (
+            '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+            '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="2" '
+            'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+            '<wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>'
+            '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+            '<wp:extent cx="2000000" cy="400000"/><wp:wrapTopAndBottom/>'
+            '<wp:docPr id="77" name="Text Box 77"/><a:graphic><a:graphicData '
+            'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+            f'<wps:cNvSpPr txBox="1"/><wps:spPr/><wps:txbx>{inner}</wps:txbx><wps:bodyPr/>'
+            "</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
+            f"{fallback_xml}</mc:AlternateContent></w:r>"
+        ),
+    )
+
+
+def add_external_picture(doc: Any, uri: str, descr: str = "") -> Any:
+    """A picture linked to ``uri`` (``TargetMode="External"``), no bytes in the package."""
+    rid = doc.part.relate_to(uri, RT.IMAGE, is_external=True)
+    para = doc.add_paragraph()
+    add_run_xml(
+        para,
+        (
+            '<w:r><w:drawing><wp:inline><wp:extent cx="914400" cy="457200"/>'
+            f'<wp:docPr id="88" name="Linked picture" descr="{descr}"/><a:graphic><a:graphicData '
+            'uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr>'
+            '<pic:cNvPr id="0" name="linked.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill>'
+            f'<a:blip r:link="{rid}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+            "<pic:spPr/></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
+        ),
+    )
+    return para
+
+
+def add_vml_picture(doc: Any, data: bytes, *, alt: str = "", title: str = "") -> Any:
+    """A legacy VML picture (``v:imagedata``) cropped by a tenth on the left."""
+    rid, _ = doc.part.get_or_add_image(io.BytesIO(data))
+    para = doc.add_paragraph()
+    add_run_xml(
+        para,
+        (
+            f'<w:r><w:pict><v:shape style="width:144pt;height:72pt" alt="{alt}">'
+            f'<v:imagedata r:id="{rid}" o:title="{title}" cropleft="0.1"/></v:shape></w:pict></w:r>'
+        ),
+    )
+    return para
+
+
+def add_ole_object(doc: Any, payload: bytes, preview: bytes) -> Any:
+    """An OLE object (``o:OLEObject``) with its VML preview picture."""
+    part = Part(
+        PackURI("/word/embeddings/oleObject1.bin"),
+        "application/vnd.openxmlformats-officedocument.oleObject",
+        payload,
+        doc.part.package,
+    )
+    ole_rid = doc.part.relate_to(part, RT.OLE_OBJECT)
+    img_rid, _ = doc.part.get_or_add_image(io.BytesIO(preview))
+    para = doc.add_paragraph()
+    add_run_xml(
+        para,
+        (
+            '<w:r><w:object><v:shape style="width:100pt;height:50pt">'
+            f'<v:imagedata r:id="{img_rid}" o:title=""/></v:shape>'
+            f'<o:OLEObject Type="Embed" ProgID="Excel.Sheet.8" ShapeID="_x0000_i1025" '
+            f'DrawAspect="Content" ObjectID="_1" r:id="{ole_rid}"/></w:object></w:r>'
+        ),
+    )
+    return para
+
+
+def add_footnote(doc: Any, paragraph: Any, text: str) -> None:
+    """A footnote cited at the end of ``paragraph`` (python-docx has no footnote API)."""
+    w = NSDECLS.split(" ")[0]
+    body = (
+        f'<w:footnotes {w}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/>'
+        f'</w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>{text}</w:t></w:r>'
+        "</w:p></w:footnote></w:footnotes>"
+    ).encode()
+    part = Part(
+        PackURI("/word/footnotes.xml"),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+        body,
+        doc.part.package,
+    )
+    doc.part.relate_to(part, RT.FOOTNOTES)
+    add_run_xml(paragraph, '<w:r><w:footnoteReference w:id="1"/></w:r>')
+
+
+def add_custom_property(doc: Any, name: str, value: str) -> None:
+    body = (
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" '
+        f'name="{name}"><vt:lpwstr>{value}</vt:lpwstr></property></Properties>'
+    ).encode()
+    part = Part(
+        PackURI("/docProps/custom.xml"),
+        "application/vnd.openxmlformats-officedocument.custom-properties+xml",
+        body,
+        doc.part.package,
+    )
+    doc.part.package.relate_to(part, RT.CUSTOM_PROPERTIES)
+
+
+def save(doc: Any, path: Path) -> Path:
+    doc.save(str(path))
+    return path
