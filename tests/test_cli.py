@@ -94,8 +94,14 @@ def test_rules_lists_plugin_rules_even_when_not_installed() -> None:
 def test_explain_prints_the_ruff_style_sections() -> None:
     result = run("explain", "MS901")
     assert result.exit_code == 0
-    for heading in ("# unreadable-file (MS901)", "## What it does", "## Why is this bad?",
-                    "## Policy", "## Example", "## How to fix"):
+    for heading in (
+        "# unreadable-file (MS901)",
+        "## What it does",
+        "## Why is this bad?",
+        "## Policy",
+        "## Example",
+        "## How to fix",
+    ):
         assert heading in result.stdout
     assert run("explain", "unreadable-file").stdout == result.stdout
 

@@ -22,8 +22,13 @@ from mslint.rule import RuleContext, RuleDoc, RuleMeta
 class WordRule:
     """Test rule: reports the word 'PLANTED' wherever it appears."""
 
-    meta = RuleMeta("MS998", "planted-word", "test", Severity.ERROR,
-                    RuleDoc(what="w", why="y", example="e", fix="f"))
+    meta = RuleMeta(
+        "MS998",
+        "planted-word",
+        "test",
+        Severity.ERROR,
+        RuleDoc(what="w", why="y", example="e", fix="f"),
+    )
 
     def check(self, document: Document, ctx: RuleContext) -> Iterator[Finding]:
         for block in document.text_blocks():
@@ -33,8 +38,9 @@ class WordRule:
 
 
 class BrokenRule:
-    meta = RuleMeta("MS997", "broken", "test", Severity.ERROR,
-                    RuleDoc(what="w", why="y", example="e", fix="f"))
+    meta = RuleMeta(
+        "MS997", "broken", "test", Severity.ERROR, RuleDoc(what="w", why="y", example="e", fix="f")
+    )
 
     def check(self, document: Document, ctx: RuleContext) -> Iterator[Finding]:
         raise RuntimeError("bug in a rule")
@@ -98,7 +104,8 @@ def test_directory_walk_skips_hidden_and_vendor_dirs(tmp_path) -> None:
 def test_inline_suppression_on_the_line_or_the_line_before(tmp_path, plugins) -> None:
     (tmp_path / "a.md").write_text(
         "PLANTED <!-- mslint: ignore[MS998] -->\n\n<!-- mslint: ignore -->\nPLANTED\n\nPLANTED\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     result = check_paths([tmp_path / "a.md"], settings(tmp_path), plugins=plugins).results[0]
     assert [f.location.line for f in result.findings] == [6]
     assert result.suppressed == 2
@@ -131,14 +138,20 @@ def test_worker_processes_give_the_same_findings(tmp_path) -> None:
     one = check_paths([tmp_path], base)
     two = check_paths([tmp_path], replace(base, jobs=2))
     assert [(r.path, [f.fingerprint() for f in r.findings]) for r in one.results] == [
-        (r.path, [f.fingerprint() for f in r.findings]) for r in two.results]
+        (r.path, [f.fingerprint() for f in r.findings]) for r in two.results
+    ]
 
 
 def test_fail_on_decides_the_exit_code(tmp_path, plugins) -> None:
     (tmp_path / "a.md").write_text("PLANTED\n", encoding="utf-8")
-    s = Settings(root=tmp_path, select=("MS998",), rule_overrides={"MS998": {"severity": "warning"}})
+    s = Settings(
+        root=tmp_path, select=("MS998",), rule_overrides={"MS998": {"severity": "warning"}}
+    )
     assert check_paths([tmp_path], s, plugins=plugins).exit_code == 0
-    assert check_paths([tmp_path], replace(s, fail_on=Severity.WARNING), plugins=plugins).exit_code == 1
+    assert (
+        check_paths([tmp_path], replace(s, fail_on=Severity.WARNING), plugins=plugins).exit_code
+        == 1
+    )
     assert check_paths([tmp_path], replace(s, fail_on=None), plugins=plugins).exit_code == 0
 
 

@@ -95,19 +95,26 @@ def test_front_matter_footnotes_tables_and_references(tmp_path) -> None:
     assert kinds["We describe a 45-year-old woman."][1] == ("Abstract",)
     assert kinds["Smith J. A paper. Lancet. 2019."][1][-1] == "References"
     assert kinds["Written informed consent was obtained from the patient."][1] == (
-        "Consent for publication",)
+        "Consent for publication",
+    )
 
 
 def test_preamble_text_is_not_body_text(tmp_path) -> None:
-    doc = parse(tmp_path, "\\documentclass{article}\n\\newcommand{\\x}{Secret}\n"
-                          "\\begin{document}\nBody.\n\\end{document}\n")
+    doc = parse(
+        tmp_path,
+        "\\documentclass{article}\n\\newcommand{\\x}{Secret}\n"
+        "\\begin{document}\nBody.\n\\end{document}\n",
+    )
     assert [b.text for b in doc.blocks] == ["Body."]
 
 
 def test_legends_written_as_headings_in_a_figures_section(tmp_path) -> None:
-    doc = parse(tmp_path, "\\begin{document}\n\\section*{Figures}\n"
-                          "\\subsection*{Figure 1 - Skin lesion}\nA photograph of the lesion.\n"
-                          "\\end{document}\n")
+    doc = parse(
+        tmp_path,
+        "\\begin{document}\n\\section*{Figures}\n"
+        "\\subsection*{Figure 1 - Skin lesion}\nA photograph of the lesion.\n"
+        "\\end{document}\n",
+    )
     (figure,) = doc.figures
     assert figure.label == "Figure 1"
     assert figure.legend == "Skin lesion A photograph of the lesion."

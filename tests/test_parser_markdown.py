@@ -28,10 +28,14 @@ def test_a_value_in_a_paragraph_is_located_at_its_exact_line_and_column(tmp_path
 
 
 def test_sections_follow_heading_levels(tmp_path) -> None:
-    doc = parse(tmp_path, "# Case report\n\n## Case presentation\n\nText.\n\n## Discussion\n\nMore.\n")
+    doc = parse(
+        tmp_path, "# Case report\n\n## Case presentation\n\nText.\n\n## Discussion\n\nMore.\n"
+    )
     sections = {b.text: b.section for b in doc.blocks if b.kind is BlockKind.BODY}
-    assert sections == {"Text.": ("Case report", "Case presentation"),
-                        "More.": ("Case report", "Discussion")}
+    assert sections == {
+        "Text.": ("Case report", "Case presentation"),
+        "More.": ("Case report", "Discussion"),
+    }
 
 
 def test_table_cells_are_blocks_with_row_and_column(tmp_path) -> None:
@@ -53,10 +57,15 @@ def test_a_standalone_image_is_a_figure_with_its_caption_and_pixels(tmp_path) ->
 
 
 def test_legends_in_a_figure_legends_section_become_figures(tmp_path) -> None:
-    doc = parse(tmp_path, "# Figure legends\n\nFigure 1. Chest CT.\n\nFigure 2: Skin lesion.\n\n"
-                          "Figure 3 shows the trend.\n")
-    assert [(f.label, f.legend) for f in doc.figures] == [("Figure 1", "Chest CT."),
-                                                          ("Figure 2", "Skin lesion.")]
+    doc = parse(
+        tmp_path,
+        "# Figure legends\n\nFigure 1. Chest CT.\n\nFigure 2: Skin lesion.\n\n"
+        "Figure 3 shows the trend.\n",
+    )
+    assert [(f.label, f.legend) for f in doc.figures] == [
+        ("Figure 1", "Chest CT."),
+        ("Figure 2", "Skin lesion."),
+    ]
 
 
 def test_missing_and_remote_images_are_kept_without_bytes(tmp_path) -> None:
@@ -67,16 +76,22 @@ def test_missing_and_remote_images_are_kept_without_bytes(tmp_path) -> None:
 
 
 def test_front_matter_authors_are_the_manuscripts_authors(tmp_path) -> None:
-    doc = parse(tmp_path, "---\ntitle: A case\nauthor:\n  - name: Ada Byron\n    email: a@b.org\n"
-                          "  - Grace Hopper\n---\n\nBody.\n")
+    doc = parse(
+        tmp_path,
+        "---\ntitle: A case\nauthor:\n  - name: Ada Byron\n    email: a@b.org\n"
+        "  - Grace Hopper\n---\n\nBody.\n",
+    )
     assert doc.authors == ["Ada Byron", "Grace Hopper"]
     roles = {b.text: b.attrs["front_matter"] for b in doc.blocks if b.section == ("Front matter",)}
     assert roles["a@b.org"] == "author.email"
 
 
 def test_html_comments_are_not_text_but_carry_suppressions(tmp_path) -> None:
-    doc = parse(tmp_path, "Seen on 1 May 2020. <!-- mslint: ignore[MS206] -->\n\n"
-                          "<!-- a private note about Jane -->\n\nNext.\n")
+    doc = parse(
+        tmp_path,
+        "Seen on 1 May 2020. <!-- mslint: ignore[MS206] -->\n\n"
+        "<!-- a private note about Jane -->\n\nNext.\n",
+    )
     assert ("", 1) in doc.suppressions and doc.suppressions[("", 1)] == frozenset({"MS206"})
     assert not any("Jane" in b.text for b in doc.blocks)
 
@@ -96,5 +111,5 @@ def test_every_word_maps_back_to_its_place_in_the_source(tmp_path, paragraphs) -
         offset = 0
         for word in block.text.split(" "):
             loc = block.location_at(offset)
-            assert lines[loc.line - 1][loc.column - 1:].startswith(word)
+            assert lines[loc.line - 1][loc.column - 1 :].startswith(word)
             offset += len(word) + 1

@@ -20,17 +20,32 @@ from mslint.reporters.sarif import SarifReporter
 def _report(tmp_path: Path) -> Report:
     rules = [r.meta for r in Plugins(entry_point_plugins=False).rules]
     text_finding = Finding(
-        rule_id="MS901", message="date {value} found", severity=Severity.WARNING, path="case.md",
-        location=Location(line=4, column=7), category="date", value="12/03/2021",
-        snippet="seen on 12/03/2021 in", value_span=(8, 18), logical_location="Case presentation",
+        rule_id="MS901",
+        message="date {value} found",
+        severity=Severity.WARNING,
+        path="case.md",
+        location=Location(line=4, column=7),
+        category="date",
+        value="12/03/2021",
+        snippet="seen on 12/03/2021 in",
+        value_span=(8, 18),
+        logical_location="Case presentation",
     )
     included = Finding(
-        rule_id="MS901", message="in an included file", severity=Severity.INFO,
-        path="paper/main.tex", location=Location(line=2, column=1, source="sections/case.tex"),
+        rule_id="MS901",
+        message="in an included file",
+        severity=Severity.INFO,
+        path="paper/main.tex",
+        location=Location(line=2, column=1, source="sections/case.tex"),
     )
     binary = Finding(
-        rule_id="MS901", message="name {value}", severity=Severity.ERROR, path="paper.pdf",
-        location=Location(page=3, bbox=(10.0, 20.0, 30.0, 40.0)), category="name", value="Ann Lee",
+        rule_id="MS901",
+        message="name {value}",
+        severity=Severity.ERROR,
+        path="paper.pdf",
+        location=Location(page=3, bbox=(10.0, 20.0, 30.0, 40.0)),
+        category="name",
+        value="Ann Lee",
     )
     return Report(
         results=[
@@ -51,14 +66,18 @@ def _validate(sarif: dict, schema_path: Path) -> None:
 
 @pytest.mark.parametrize("compat", [None, "github"])
 def test_sarif_validates_against_the_official_schema(tmp_path, sarif_schema_path, compat) -> None:
-    sarif = json.loads(SarifReporter().render(_report(tmp_path), ReportOptions(sarif_compat=compat)))
+    sarif = json.loads(
+        SarifReporter().render(_report(tmp_path), ReportOptions(sarif_compat=compat))
+    )
     _validate(sarif, sarif_schema_path)
 
 
 def test_sarif_uris_are_relative_to_srcroot(tmp_path) -> None:
     sarif = SarifReporter().build(_report(tmp_path), ReportOptions())
     run = sarif["runs"][0]
-    uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]]
+    uris = [
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]
+    ]
     assert uris == ["case.md", "paper/sections/case.tex", "paper.pdf"]
     assert all(not u.startswith("/") and "://" not in u for u in uris)
     assert "uri" not in run["originalUriBaseIds"]["SRCROOT"]
@@ -72,12 +91,16 @@ def test_binary_artifacts_get_no_line_region_unless_github_compat(tmp_path) -> N
     assert plain["locations"][0]["logicalLocations"][0]["name"] == "page 3"
     github = SarifReporter().build(_report(tmp_path), ReportOptions(sarif_compat="github"))
     assert github["runs"][0]["results"][2]["locations"][0]["physicalLocation"]["region"] == {
-        "startLine": 3}
+        "startLine": 3
+    }
 
 
 def test_text_results_have_line_and_column_regions(tmp_path) -> None:
     result = SarifReporter().build(_report(tmp_path), ReportOptions())["runs"][0]["results"][0]
-    assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 4, "startColumn": 7}
+    assert result["locations"][0]["physicalLocation"]["region"] == {
+        "startLine": 4,
+        "startColumn": 7,
+    }
     assert result["locations"][0]["logicalLocations"][0]["name"] == "Case presentation"
     assert result["properties"]["category"] == "date"
     assert result["message"]["text"] == "date **/**/2021 found"
@@ -87,7 +110,8 @@ def test_unreadable_files_are_tool_execution_notifications(tmp_path) -> None:
     run = SarifReporter().build(_report(tmp_path), ReportOptions())["runs"][0]
     notes = run["invocations"][0]["toolExecutionNotifications"]
     assert [n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for n in notes] == [
-        "broken.docx"]
+        "broken.docx"
+    ]
 
 
 def test_every_registered_rule_is_described_in_the_driver(tmp_path) -> None:

@@ -173,20 +173,25 @@ class Engine:
         values = tuple(sorted({f.value for f in raw if f.value and f.category}))
         for finding in raw:
             finding.mask_also = values
-        ignored = ignored_for_file(self.settings, shown)
-        kept: list[Finding] = []
-        suppressed = 0
-        for finding in raw:
-            if (
-                inline_suppressed(finding, document)
-                or file_ignored(finding, ignored)
-                or finding.fingerprint() in self.baseline
-            ):
-                suppressed += 1
-            else:
-                kept.append(finding)
-        kept.sort(key=Finding.sort_key)
+        kept, suppressed = self._filter(raw, shown, document)
         return FileResult(path=shown, format=document.format, findings=kept, suppressed=suppressed)
+
+    def _filter(
+        self, findings: list[Finding], shown: str, document: Document | None
+    ) -> tuple[list[Finding], int]:
+        """Drop what inline comments, per-file ignores and the baseline suppress."""
+        ignored = ignored_for_file(self.settings, shown)
+        kept = [
+            f
+            for f in findings
+            if not (
+                (document is not None and inline_suppressed(f, document))
+                or file_ignored(f, ignored)
+                or f.fingerprint() in self.baseline
+            )
+        ]
+        kept.sort(key=Finding.sort_key)
+        return kept, len(findings) - len(kept)
 
     def _ms901(self, shown: str, message: str) -> Finding:
         rs = self.rule_settings.get(UNREADABLE_FILE.id)
@@ -200,15 +205,15 @@ class Engine:
         )
 
     def _unreadable(self, shown: str, reason: str, started: float) -> FileResult:
-        findings = [self._ms901(shown, reason)]
         rs = self.rule_settings.get(UNREADABLE_FILE.id)
-        if rs is not None and not rs.enabled:
-            findings = []
+        raw = [self._ms901(shown, reason)] if rs is None or rs.enabled else []
+        findings, suppressed = self._filter(raw, shown, None)
         return FileResult(
             path=shown,
             format=None,
             findings=findings,
             error=reason,
+            suppressed=suppressed,
             seconds=time.perf_counter() - started,
         )
 

@@ -43,26 +43,26 @@ class Severity(IntEnum):
 
 
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
-_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_TOKEN = re.compile(r"[^\W_]+")
 
 
 def mask_value(value: str, category: str | None = None) -> str:
     """Mask an identifier so a report shows its shape but not its content.
 
-    Words keep their first letter (``John Smith`` -> ``J*** S****``); digits become ``*``;
-    separators stay. In dates a four-digit year is kept, since a year alone is not an
-    identifier (``12/03/2021`` -> ``**/**/2021``).
+    Words keep their first letter (``John Smith`` -> ``J*** S****``); numbers and codes that
+    mix letters and digits, and single letters (initials), are masked whole
+    (``AB12 CDE`` -> ``**** C**``, ``J.S.`` -> ``*.*.``); separators stay.
+    In dates a four-digit year is kept, since a year alone is not an identifier
+    (``12/03/2021`` -> ``**/**/2021``).
     """
 
     def repl(m: re.Match[str]) -> str:
         tok = m.group(0)
-        if tok.isdigit():
-            if category == "date" and _YEAR.match(tok):
-                return tok
-            return "*" * len(tok)
-        if category == "date":
-            return "*" * len(tok)
-        return tok[0] + "*" * (len(tok) - 1)
+        if category == "date" and _YEAR.match(tok):
+            return tok
+        if tok.isalpha() and len(tok) > 1 and category != "date":
+            return tok[0] + "*" * (len(tok) - 1)
+        return "*" * len(tok)
 
     return _TOKEN.sub(repl, value)
 
