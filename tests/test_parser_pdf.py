@@ -1,0 +1,338 @@
+"""The PDF parser, layer by layer, on PDFs built in code with PyMuPDF."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pymupdf
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PIL import Image
+from tests.pdf_fixtures import (
+    clip_last_image,
+    jpeg_bytes,
+    paragraph,
+    png_bytes,
+    save,
+    text_lines,
+)
+
+from mslint.model import BlockKind, Document
+from mslint.parser import ParseOptions
+from mslint.parsers.pdf import PdfParser, mslint_parsers
+from mslint.parsers.pdf_order import reading_order
+
+
+def parse(path: Path) -> Document:
+    return PdfParser().parse(path, ParseOptions(root=path.parent))
+
+
+def blocks(doc: Document, kind: BlockKind) -> list:
+    return list(doc.blocks_of(kind))
+
+
+def test_plugin_registers_a_pdf_parser_that_sniffs_the_header() -> None:
+    parser = mslint_parsers()[0]
+    assert parser.format == "pdf" and parser.extensions == (".pdf",)
+    assert parser.sniff(b"%PDF-1.7\n%\xe2\xe3")
+    assert parser.sniff(b"\x00" * 100 + b"%PDF-1.4")
+    assert not parser.sniff(b"PK\x03\x04 a zip")
+
+
+def test_text_blocks_carry_page_line_boxes_and_spans(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    paragraph(page, (72, 72, 400, 200), "The patient was admitted with chest pain and "
+              "discharged after three days of observation on the ward.")
+    result = parse(save(doc, tmp_path / "t.pdf"))
+    (body,) = blocks(result, BlockKind.BODY)
+    assert body.text.startswith("The patient was admitted")
+    assert body.location.page == 1 and body.location.bbox is not None
+    assert len(body.boxes) >= 2  # one per text line
+    offset = body.text.index("observation")
+    assert body.location_at(offset).bbox == body.boxes[-1][1]
+    spans = body.attrs["spans"]
+    assert spans[0]["start"] == 0 and spans[-1]["end"] == len(body.text)
+    assert {"bbox", "color", "size", "font", "render_mode"} <= spans[0].keys()
+    assert spans[0]["color"] == "#000000" and spans[0]["render_mode"] == 0
+
+
+def test_two_column_page_reads_left_column_before_right(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 60), "A two column case report title", fontsize=16, fontname="hebo")
+    paragraph(page, (72, 90, 290, 300), "Left one. " * 20)
+    paragraph(page, (305, 90, 523, 300), "Right one. " * 20)
+    paragraph(page, (72, 320, 290, 500), "Left two. " * 20)
+    paragraph(page, (305, 320, 523, 500), "Right two. " * 20)
+    texts = [b.text.split(".")[0] for b in parse(save(doc, tmp_path / "cols.pdf")).blocks
+             if b.kind is BlockKind.BODY]
+    assert texts == ["Left one", "Left two", "Right one", "Right two"]
+
+
+def test_full_width_block_splits_column_bands() -> None:
+    boxes = [(300, 100, 520, 200), (72, 100, 290, 200), (72, 220, 520, 240),
+             (72, 260, 290, 400), (300, 260, 520, 400)]
+    assert reading_order(boxes) == [1, 0, 2, 3, 4]
+
+
+def test_headings_from_size_bold_and_numbering_give_section_paths(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    y = text_lines(page, 60, ["1. Introduction"], size=13, font="hebo")
+    paragraph(page, (72, y, 523, y + 40), "Body text about the background of this case.")
+    y = text_lines(page, y + 50, ["2. Case presentation"], size=13, font="hebo")
+    paragraph(page, (72, y, 523, y + 40), "A 34-year-old presented to the clinic.")
+    y = text_lines(page, y + 50, ["Declarations"], size=13, font="hebo")
+    y = text_lines(page, y + 4, ["Consent for publication"], size=10, font="hebo")
+    paragraph(page, (72, y, 523, y + 40), "Written informed consent was obtained from the "
+              "patient for publication of this report.")
+    result = parse(save(doc, tmp_path / "h.pdf"))
+    headings = [b.text for b in blocks(result, BlockKind.HEADING)]
+    assert headings == ["1. Introduction", "2. Case presentation", "Declarations",
+                        "Consent for publication"]
+    bodies = blocks(result, BlockKind.BODY)
+    assert bodies[1].section == ("Case presentation",)
+    assert bodies[2].section == ("Declarations", "Consent for publication")
+
+
+def test_body_sentence_starting_with_figure_is_not_a_caption(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    paragraph(page, (72, 72, 523, 120), "Figure 2 shows the lesion after two weeks of "
+              "treatment with topical steroids.")
+    paragraph(page, (72, 140, 523, 190), "Table 1 shows the laboratory values on admission "
+              "and at discharge.")
+    paragraph(page, (72, 210, 523, 260), "Table 2. Laboratory values on admission.")
+    result = parse(save(doc, tmp_path / "s.pdf"))
+    kinds = [b.kind for b in result.blocks if b.kind is not BlockKind.METADATA]
+    assert kinds == [BlockKind.BODY, BlockKind.BODY, BlockKind.CAPTION]
+    assert "figure_label" not in result.blocks[2].attrs
+
+
+@pytest.mark.parametrize("mode", [3, 7])
+def test_invisible_render_mode_text_is_hidden(tmp_path: Path, mode: int) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "Visible sentence about the case.", fontsize=11)
+    page.insert_text((72, 130), "Patient John Smith MRN 12345678", fontsize=11,
+                     render_mode=mode)
+    result = parse(save(doc, tmp_path / "rm.pdf"))
+    (hidden,) = blocks(result, BlockKind.HIDDEN)
+    assert hidden.text == "Patient John Smith MRN 12345678"
+    assert hidden.attrs["hidden_reason"] == "render-mode-3"
+    assert hidden.attrs["spans"][0]["render_mode"] == mode
+    assert "John" not in " ".join(b.text for b in blocks(result, BlockKind.BODY))
+
+
+def test_text_outside_the_page_box_is_hidden_off_page(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "On the page.", fontsize=11)
+    page.insert_text((page.rect.width + 50, 200), "Off the page: Jane Doe", fontsize=11)
+    result = parse(save(doc, tmp_path / "off.pdf"))
+    (hidden,) = blocks(result, BlockKind.HIDDEN)
+    assert hidden.text == "Off the page: Jane Doe"
+    assert hidden.attrs["hidden_reason"] == "off-page"
+
+
+def test_white_text_keeps_its_colour_in_spans(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "white on white", fontsize=11, color=(1, 1, 1))
+    result = parse(save(doc, tmp_path / "w.pdf"))
+    (body,) = blocks(result, BlockKind.BODY)
+    assert body.attrs["spans"][0]["color"] == "#ffffff"
+
+
+def test_filled_rectangle_over_text_is_a_shape(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "Name: Jane Doe, date of birth 01/02/1980", fontsize=11)
+    page.draw_rect(pymupdf.Rect(100, 88, 180, 104), color=None, fill=(0, 0, 0),
+                   fill_opacity=0.9)
+    page.draw_rect(pymupdf.Rect(72, 300, 523, 300.5), color=None, fill=(0, 0, 0))  # a rule
+    result = parse(save(doc, tmp_path / "box.pdf"))
+    (shape,) = result.shapes
+    assert shape.kind == "drawing" and shape.page == 1
+    assert shape.fill == (0.0, 0.0, 0.0) and shape.opacity == pytest.approx(0.9, abs=0.01)
+    assert shape.rect == pytest.approx((100, 88, 180, 104), abs=0.5)
+
+
+def test_redact_and_highlight_annotations_are_shapes_and_annotation_text(tmp_path: Path
+                                                                         ) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "Seen at St Mary's Hospital on 3 March 2021", fontsize=11)
+    page.add_redact_annot(pymupdf.Rect(130, 88, 220, 104), text="REDACTED")
+    highlight = page.add_highlight_annot(pymupdf.Rect(72, 88, 120, 104))
+    highlight.set_info(content="check this date", title="Dr Reviewer")
+    highlight.update()
+    result = parse(save(doc, tmp_path / "annots.pdf"))
+    kinds = sorted(s.kind for s in result.shapes)
+    assert kinds == ["highlight", "redact-annotation"]
+    annotations = {b.attrs["subtype"]: b for b in blocks(result, BlockKind.ANNOTATION)}
+    assert annotations["Highlight"].text == "check this date"
+    assert annotations["Highlight"].attrs["author"] == "Dr Reviewer"
+    assert "REDACTED" in annotations["Redact"].text
+    # annotation text is read once, as annotation, not again as page text
+    assert all("check this" not in b.text for b in blocks(result, BlockKind.BODY))
+
+
+def test_sticky_note_is_a_comment_with_author(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    y = text_lines(page, 60, ["Case presentation"], size=13, font="hebo")
+    page.insert_text((72, y + 10), "The patient is well.", fontsize=10)
+    note = page.add_text_annot((300, 100), "Is this Mrs Patel from ward 4?")
+    note.set_info(title="A. Reviewer")
+    note.update()
+    freetext = page.add_freetext_annot(pymupdf.Rect(72, 400, 300, 440), "Call 020 7946 0000")
+    freetext.update()
+    result = parse(save(doc, tmp_path / "note.pdf"))
+    (comment,) = blocks(result, BlockKind.COMMENT)
+    assert comment.text == "Is this Mrs Patel from ward 4?"
+    assert comment.attrs["author"] == "A. Reviewer" and comment.location.page == 1
+    assert comment.section == ("Case presentation",)
+    (free,) = blocks(result, BlockKind.ANNOTATION)
+    assert free.attrs["subtype"] == "FreeText" and free.text == "Call 020 7946 0000"
+
+
+def test_embedded_files_and_file_attachment_annotations(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "See attachments.", fontsize=11)
+    doc.embfile_add("patient-list.csv", b"name,mrn\nJane,123\n", filename="patient-list.csv")
+    page.add_file_annot((300, 300), b"raw scan bytes" * 10, "scan.jpg")
+    result = parse(save(doc, tmp_path / "att.pdf"))
+    names = {(f.name, f.kind, f.size) for f in result.embedded_files}
+    assert ("patient-list.csv", "attachment", 18) in names
+    assert any(name == "scan.jpg" for name, _, _ in names)
+
+
+def test_info_and_xmp_metadata(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 100), "x", fontsize=11)
+    doc.set_metadata({"author": "Dr Jane Roe", "title": "Case of Mr K", "producer": "Word"})
+    doc.set_xml_metadata(
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+        'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmp:CreatorTool="Word">'
+        "<dc:creator><rdf:Seq><rdf:li>Jane Roe</rdf:li><rdf:li>John Poe</rdf:li></rdf:Seq>"
+        "</dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>")
+    result = parse(save(doc, tmp_path / "meta.pdf"))
+    assert result.metadata["pdf:Author"] == "Dr Jane Roe"
+    assert result.metadata["pdf:Title"] == "Case of Mr K"
+    assert result.metadata["xmp:dc:creator"] == "Jane Roe; John Poe"
+    assert result.metadata["xmp:xmp:CreatorTool"] == "Word"
+    fields = {b.attrs["field"]: b.text for b in blocks(result, BlockKind.METADATA)}
+    assert fields["pdf:Author"] == "Dr Jane Roe"
+
+
+def test_incremental_save_counts_versions(tmp_path: Path) -> None:
+    path = tmp_path / "inc.pdf"
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 100), "first version", fontsize=11)
+    save(doc, path)
+    doc = pymupdf.open(path)
+    doc[0].insert_text((72, 130), "second version", fontsize=11)
+    doc.saveIncr()
+    doc.close()
+    result = parse(path)
+    assert result.attrs["pdf_versions"] == 2 and result.attrs["page_count"] == 1
+    assert parse(save(pymupdf.open(path), tmp_path / "flat.pdf", garbage=3)).attrs[
+        "pdf_versions"] == 1
+
+
+def test_jpeg_kept_as_stored_flate_decoded_lazily_to_png(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    jpeg = jpeg_bytes((120, 80))
+    page.insert_image(pymupdf.Rect(72, 72, 192, 152), stream=jpeg)
+    page.insert_image(pymupdf.Rect(72, 200, 162, 260), stream=png_bytes((90, 60)))
+    result = parse(save(doc, tmp_path / "img.pdf", deflate=True))
+    by_format = {img.stream_filter: img for img in result.images}
+    stored = by_format["DCTDecode"]
+    assert stored.format == "jpeg" and stored.data == jpeg
+    assert (stored.width, stored.height) == (120, 80)
+    assert stored.id == f"p1-x{stored.location.xref}"
+    flate = by_format["FlateDecode"]
+    assert flate.data is None and flate.decoder is not None
+    assert flate.attrs["stored_size"] > 0
+    png = flate.encoded()
+    assert png is not None and png.startswith(b"\x89PNG")
+    assert Image.open(io.BytesIO(png)).size == (90, 60)
+
+
+def test_decoder_refuses_images_over_the_pixel_limit(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    doc.new_page().insert_image(pymupdf.Rect(72, 72, 172, 172), stream=png_bytes((300, 300)))
+    path = save(doc, tmp_path / "big.pdf")
+    from mslint.parser import ParseLimits
+
+    small = ParseOptions(root=tmp_path, limits=ParseLimits(max_image_pixels=10_000))
+    (image,) = PdfParser().parse(path, small).images
+    with pytest.raises(ValueError, match="over the limit"):
+        image.encoded()
+
+
+def test_every_placement_with_visible_part_after_clipping(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page1 = doc.new_page()
+    jpeg = jpeg_bytes((200, 100))
+    xref = page1.insert_image(pymupdf.Rect(72, 72, 272, 172), stream=jpeg)
+    clip_last_image(doc, page1, (72, 72, 172, 122))
+    page2 = doc.new_page()
+    page2.insert_image(pymupdf.Rect(100, 300, 200, 350), xref=xref)
+    page2.insert_image(pymupdf.Rect(500, 700, 700, 800), xref=xref)  # runs off the page
+    result = parse(save(doc, tmp_path / "clip.pdf"))
+    (image,) = result.images
+    assert image.id == f"p1-x{xref}"
+    first, second, third = image.placements
+    assert first.page == 1 and first.rect == pytest.approx((72, 72, 272, 172))
+    assert first.visible == pytest.approx((72, 72, 172, 122))
+    assert second.page == 2 and second.visible == pytest.approx(second.rect)
+    assert third.visible == pytest.approx((500, 700, 595, 800), abs=0.5)
+
+
+def test_page_thumbnail_is_an_image_marked_thumbnail(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "Page with a thumbnail.", fontsize=11)
+    thumb = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 20, 28), False)
+    thumb.clear_with(200)
+    xref = doc.get_new_xref()
+    doc.update_object(xref, "<< /Type /XObject /Subtype /Image /Width 20 /Height 28 "
+                      "/ColorSpace /DeviceRGB /BitsPerComponent 8 >>")
+    doc.update_stream(xref, thumb.samples)
+    doc.xref_set_key(page.xref, "Thumb", f"{xref} 0 R")
+    result = parse(save(doc, tmp_path / "thumb.pdf"))
+    (image,) = result.images
+    assert image.attrs["thumbnail"] is True and image.placements == ()
+    assert (image.width, image.height) == (20, 28)
+    assert image.encoded().startswith(b"\x89PNG")
+
+
+_TEXT = st.text(
+    alphabet=st.characters(min_codepoint=0x21, max_codepoint=0x7E), min_size=1, max_size=30)
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(words=st.lists(_TEXT, min_size=1, max_size=6))
+def test_random_text_round_trips(tmp_path: Path, words: list[str]) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    for i, word in enumerate(words):
+        page.insert_text((72, 80 + 40 * i), word, fontsize=11)
+    result = parse(save(doc, tmp_path / "prop.pdf"))
+    text = [b.text for b in result.blocks if b.kind is not BlockKind.METADATA]
+    assert text == words
+    for block in result.blocks:
+        if block.kind is BlockKind.METADATA:
+            continue
+        spans = block.attrs["spans"]
+        assert "".join(block.text[s["start"]:s["end"]] for s in spans) == block.text
