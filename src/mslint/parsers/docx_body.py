@@ -54,14 +54,11 @@ class BodyBuilder:
         self.table_no = 0
         self.records: list[ParagraphRecord] = []
         self.sections: list[tuple[int, str]] = []
+        self.section: tuple[str, ...] = ()
         self.styled_depth = 0
         self.footnote_anchor: dict[str, int] = {}
         self.endnote_anchor: dict[str, int] = {}
         self.comment_anchor: dict[str, int] = {}
-
-    @property
-    def section(self) -> tuple[str, ...]:
-        return tuple(title for _, title in self.sections)
 
     def emit(self, block: TextBlock) -> int:
         self.doc.blocks.append(block)
@@ -138,6 +135,7 @@ class BodyBuilder:
                     while self.sections and self.sections[-1][0] >= level:
                         self.sections.pop()
                     self.sections.append((level, " ".join(text.split())))
+                    self.section = tuple(title for _, title in self.sections)
             block_index = self.emit(TextBlock(text, kind, Location(paragraph=number,
                                                                   part=self.main_part),
                                               self.section, attrs=attrs))
@@ -165,6 +163,8 @@ class BodyBuilder:
             return level
         if style is not None and style.is_title:
             return 0
+        if len(content.text) > 2 * _HEURISTIC_MAX_CHARS or content.drawings:
+            return None
         text = " ".join(content.text.split())
         if (
             not text
@@ -175,7 +175,6 @@ class BodyBuilder:
             or not any(c.isalpha() for c in text)
             or parse_figure_label(text) is not None
             or (style is not None and style.is_caption)
-            or content.drawings
         ):
             return None
         numbered = _NUMBERED.match(text)

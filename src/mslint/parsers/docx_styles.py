@@ -1,8 +1,9 @@
 """Word styles resolved once per document: id -> name, heading level and run formatting.
 
 Looking a style up per paragraph through python-docx costs several times the text itself
-(PERFORMANCE-NOTES); here ``word/styles.xml`` is read once and every ``basedOn`` chain is
-flattened, so the body walk does one dictionary lookup per paragraph or run.
+(PERFORMANCE-NOTES); here ``word/styles.xml`` is indexed once, each style used is read and
+its ``basedOn`` chain flattened on first use, and the body walk does one dictionary lookup
+per paragraph or run.
 """
 
 from __future__ import annotations
@@ -111,75 +112,81 @@ class StyleInfo:
     run: RunFormat = field(default_factory=RunFormat)
 
 
-@dataclass(slots=True)
 class StyleSheet:
-    """All styles of a document by id, plus the default paragraph style."""
+    """The styles of a document by id, each read and resolved on first use, then cached."""
 
-    styles: dict[str, StyleInfo]
-    default_paragraph: StyleInfo | None
+    def __init__(self, elements: dict[str, Any], default_id: str | None) -> None:
+        self._elements = elements
+        self._resolved: dict[str, StyleInfo] = {}
+        self.default_paragraph = self.get(default_id) if default_id else None
 
     def paragraph(self, style_id: str | None) -> StyleInfo | None:
         if style_id is None:
             return self.default_paragraph
-        return self.styles.get(style_id, self.default_paragraph)
+        return self.get(style_id) or self.default_paragraph
 
     def character(self, style_id: str | None) -> StyleInfo | None:
-        return self.styles.get(style_id) if style_id else None
+        return self.get(style_id) if style_id else None
+
+    def get(self, style_id: str, depth: int = 0) -> StyleInfo | None:
+        """The style with its ``basedOn`` chain applied (None for an unknown id)."""
+        known = self._resolved.get(style_id)
+        if known is not None:
+            return known
+        el = self._elements.get(style_id)
+        if el is None:
+            return None
+        info = _read_style(el, style_id)
+        based = el.find(f"{W}basedOn")
+        parent = based.get(f"{W}val") if based is not None else None
+        if parent and parent != style_id and depth < 32:
+            base = self.get(parent, depth + 1)
+            if base is not None:
+                info = replace(
+                    info,
+                    outline_level=info.outline_level if info.outline_level is not None
+                    else (base.outline_level if info.heading_level is None else None),
+                    is_caption=info.is_caption or base.is_caption,
+                    run=info.run.over(base.run),
+                )
+        self._resolved[style_id] = info
+        return info
+
+
+def _read_style(el: Any, sid: str) -> StyleInfo:
+    kind = el.get(f"{W}type") or "paragraph"
+    name_el = el.find(f"{W}name")
+    name = (name_el.get(f"{W}val") if name_el is not None else None) or sid
+    if name.islower():  # built-in styles are stored as "heading 1", shown as "Heading 1"
+        name = name[0].upper() + name[1:]
+    outline = None
+    lvl = el.find(f"{W}pPr/{W}outlineLvl")
+    if lvl is not None and (lvl.get(f"{W}val") or "").isdigit():
+        outline = int(lvl.get(f"{W}val") or "9")
+    m = _HEADING_NAME.match(name) or _HEADING_NAME.match(sid)
+    return StyleInfo(
+        name=name,
+        kind=kind,
+        heading_level=int(m.group(1)) if m else None,
+        outline_level=outline if outline is not None and outline < 9 else None,
+        is_title=name.lower() in ("title", "subtitle"),
+        is_caption=kind == "paragraph" and bool(_CAPTION_NAME.search(name)),
+        run=read_run_format(el.find(f"{W}rPr")),
+    )
 
 
 def read_styles(root: Any | None) -> StyleSheet:
-    """Resolve ``word/styles.xml`` (its root element, or None when absent)."""
+    """Index ``word/styles.xml`` (its root element, or None when absent) by style id."""
     if root is None:
         return StyleSheet({}, None)
-    raw: dict[str, tuple[StyleInfo, str | None]] = {}
+    elements: dict[str, Any] = {}
     default_id: str | None = None
-    for el in root.iter(f"{W}style"):
+    for el in root.iterchildren(f"{W}style"):
         sid = el.get(f"{W}styleId")
         if not sid:
             continue
-        kind = el.get(f"{W}type") or "paragraph"
-        name_el = el.find(f"{W}name")
-        name = (name_el.get(f"{W}val") if name_el is not None else None) or sid
-        if name.islower():  # built-in styles are stored as "heading 1", shown as "Heading 1"
-            name = name[0].upper() + name[1:]
-        based = el.find(f"{W}basedOn")
-        ppr = el.find(f"{W}pPr")
-        outline = None
-        if ppr is not None:
-            lvl = ppr.find(f"{W}outlineLvl")
-            if lvl is not None and (lvl.get(f"{W}val") or "").isdigit():
-                outline = int(lvl.get(f"{W}val") or "9")
-        m = _HEADING_NAME.match(name) or _HEADING_NAME.match(sid)
-        info = StyleInfo(
-            name=name,
-            kind=kind,
-            heading_level=int(m.group(1)) if m else None,
-            outline_level=outline if outline is not None and outline < 9 else None,
-            is_title=name.lower() in ("title", "subtitle"),
-            is_caption=kind == "paragraph" and bool(_CAPTION_NAME.search(name)),
-            run=read_run_format(el.find(f"{W}rPr")),
-        )
-        raw[sid] = (info, based.get(f"{W}val") if based is not None else None)
-        if kind == "paragraph" and (el.get(f"{W}default") or "0") in ("1", "true", "on"):
+        elements[sid] = el
+        if default_id is None and (el.get(f"{W}type") or "paragraph") == "paragraph" \
+                and (el.get(f"{W}default") or "0") in ("1", "true", "on"):
             default_id = sid
-    resolved: dict[str, StyleInfo] = {}
-
-    def resolve(sid: str, depth: int = 0) -> StyleInfo:
-        if sid in resolved:
-            return resolved[sid]
-        info, parent = raw[sid]
-        if parent and parent in raw and parent != sid and depth < 32:
-            base = resolve(parent, depth + 1)
-            info = replace(
-                info,
-                outline_level=info.outline_level if info.outline_level is not None
-                else (base.outline_level if info.heading_level is None else None),
-                is_caption=info.is_caption or base.is_caption,
-                run=info.run.over(base.run),
-            )
-        resolved[sid] = info
-        return info
-
-    for sid in raw:
-        resolve(sid)
-    return StyleSheet(resolved, resolved.get(default_id) if default_id else None)
+    return StyleSheet(elements, default_id)
