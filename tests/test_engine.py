@@ -162,3 +162,14 @@ def test_engine_parse_names_what_the_bytes_look_like(tmp_path) -> None:
     fake.write_bytes(b"%PDF-1.7 not an image")
     with pytest.raises(UnreadableFile, match="looks like a PDF"):
         Engine(Settings(root=tmp_path)).parse(fake)
+
+
+def test_an_image_a_manuscript_references_is_not_checked_twice(tmp_path) -> None:
+    from PIL import Image
+
+    (tmp_path / "figs").mkdir()
+    Image.new("RGB", (8, 8)).save(tmp_path / "figs" / "a.png")
+    Image.new("RGB", (8, 8)).save(tmp_path / "figs" / "b.png")
+    (tmp_path / "paper.md").write_text("![Figure 1. x](figs/a.png)\n", encoding="utf-8")
+    report = check_paths([tmp_path], Settings(root=tmp_path, select=("MS901",)))
+    assert sorted(r.path for r in report.results) == ["figs/b.png", "paper.md"]

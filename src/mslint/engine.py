@@ -25,9 +25,10 @@ from mslint.config import (
     resolve_rules,
 )
 from mslint.filters import file_ignored, inline_suppressed, read_baseline
-from mslint.findings import Finding, Severity
+from mslint.findings import Finding
 from mslint.model import Document, Location
 from mslint.parser import ParseOptions, Parser, UnreadableFile
+from mslint.parsers.textsource import IMAGE_EXTENSIONS
 from mslint.plugins import PLUGIN_RULES, Plugins
 from mslint.report import FileResult, Report
 from mslint.resources import DEFAULT_SPACY_MODEL, ResourceError, Resources
@@ -174,7 +175,14 @@ class Engine:
         for finding in raw:
             finding.mask_also = values
         kept, suppressed = self._filter(raw, shown, document)
-        return FileResult(path=shown, format=document.format, findings=kept, suppressed=suppressed)
+        references = tuple(str(i.attrs["file"]) for i in document.images if "file" in i.attrs)
+        return FileResult(
+            path=shown,
+            format=document.format,
+            findings=kept,
+            suppressed=suppressed,
+            references=references,
+        )
 
     def _filter(
         self, findings: list[Finding], shown: str, document: Document | None
@@ -277,28 +285,40 @@ def check_paths(
     started = time.perf_counter()
     engine = Engine(settings, plugins)
     files = discover(paths, engine.extensions)
+    # Manuscripts first, so that images they reference are not checked again on their own.
+    manuscripts = [p for p in files if p.suffix.lower() not in IMAGE_EXTENSIONS]
+    images = [p for p in files if p.suffix.lower() in IMAGE_EXTENSIONS]
     results: list[FileResult] = []
+    total = len(files)
+
+    def collect(batch: Iterable[FileResult]) -> None:
+        for result in batch:
+            results.append(result)
+            if on_result:
+                on_result(result, total)
+
+    pool = None
     if settings.jobs > 1 and len(files) > 1 and plugins is None:
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        with ProcessPoolExecutor(
+        pool = ProcessPoolExecutor(
             max_workers=min(settings.jobs, len(files)),
             mp_context=multiprocessing.get_context(method),
             initializer=_init_worker,
             initargs=(settings,),
-        ) as pool:
-            for result in pool.map(_check_in_worker, files):
-                results.append(result)
-                if on_result:
-                    on_result(result, len(files))
-    else:
-        for path in files:
-            result = engine.check_file(path)
-            results.append(result)
-            if on_result:
-                on_result(result, len(files))
+        )
+
+    def check(batch: list[Path]) -> Iterable[FileResult]:
+        if pool is not None:
+            return pool.map(_check_in_worker, batch)
+        return map(engine.check_file, batch)
+
+    try:
+        collect(check(manuscripts))
+        referenced = {ref for r in results for ref in r.references}
+        images = [p for p in images if str(p.resolve()) not in referenced]
+        total = len(results) + len(images)
+        collect(check(images))
+    finally:
+        if pool is not None:
+            pool.shutdown()
     return engine.report(results, time.perf_counter() - started)
-
-
-def fail_level(findings: Iterable[Finding]) -> Severity | None:
-    levels = [f.severity for f in findings]
-    return max(levels) if levels else None

@@ -17,7 +17,8 @@ EXIT_USAGE = 2
 
 @dataclass(slots=True)
 class FileResult:
-    """What checking one file gave. ``error`` is set when it could not be read (MS901)."""
+    """What checking one file gave. ``error`` is set when it could not be read (MS901);
+    ``references`` lists the image files (resolved paths) the manuscript pulled in."""
 
     path: str
     format: str | None
@@ -25,6 +26,7 @@ class FileResult:
     error: str | None = None
     suppressed: int = 0
     seconds: float = 0.0
+    references: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)

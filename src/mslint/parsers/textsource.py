@@ -81,7 +81,9 @@ def load_referenced_image(
 ) -> EmbeddedImage:
     """An image a text manuscript points to, read from disk relative to the manuscript.
 
-    URLs stay external; files that do not exist are kept with ``attrs["missing"]``.
+    URLs stay external; files that do not exist are kept with ``attrs["missing"]``; images
+    read from disk record their resolved path in ``attrs["file"]`` so a batch does not check
+    the same file again as a standalone image.
     """
     target = target.strip()
     if re.match(r"^[a-z][a-z0-9+.-]*://", target, re.IGNORECASE) or target.startswith("data:"):
@@ -132,6 +134,7 @@ def _read_image_file(
         data=data,
         width=width,
         height=height,
+        attrs={"file": str(path.resolve())},
     )
 
 

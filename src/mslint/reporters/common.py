@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from typing import Any
 
 from mslint.findings import Finding
@@ -43,9 +44,5 @@ def policy_reference(meta: RuleMeta | None) -> str | None:
         "hipaa": "HIPAA",
         "image-guidance": "Image guidance",
     }
-    clause = (
-        ref.clause
-        if ref.clause.startswith(("§", "(")) or not ref.clause[:1].isdigit()
-        else f"§{ref.clause}"
-    )
+    clause = f"§{ref.clause}" if re.fullmatch(r"\d+(?:\.\d+)*", ref.clause) else ref.clause
     return f"{names.get(ref.policy, ref.policy)} {clause}".strip()

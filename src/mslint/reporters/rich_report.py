@@ -35,7 +35,7 @@ class RichReporter:
             no_color=not options.color,
             width=options.width or 100,
             highlight=False,
-            soft_wrap=False,
+            soft_wrap=not options.color,
         )
         metas = {m.id: m for m in report.rules}
         for result in report.results:
