@@ -27,6 +27,8 @@ Rect = tuple[float, float, float, float]
 MIN_FIGURE_SIDE = 24.0
 #: Text blocks shorter than this are panel letters and axis labels, not running text.
 MIN_BLOCKING_CHARS = 25
+#: Images closer than this (points) are panels of one figure.
+PANEL_GAP = 14.0
 #: Added to the distance of a legend on the document's less usual side of its image.
 OTHER_SIDE_PENALTY = 40.0
 
@@ -41,9 +43,31 @@ class _Legend:
 
 @dataclass(slots=True)
 class _Drawn:
-    image: EmbeddedImage
+    """Images drawn close together on a page (the panels of one figure) and their union."""
+
+    images: list[EmbeddedImage]
     page: int
     rect: Rect
+
+
+def _near(a: Rect, b: Rect, gap: float) -> bool:
+    return (a[0] - gap < b[2] and b[0] - gap < a[2] and a[1] - gap < b[3]
+            and b[1] - gap < a[3])
+
+
+def _panels(drawn: list[_Drawn]) -> list[_Drawn]:
+    """Merge images of a page that nearly touch into one group."""
+    groups: list[_Drawn] = []
+    for item in drawn:
+        for group in groups:
+            if group.page == item.page and _near(group.rect, item.rect, PANEL_GAP):
+                group.images.extend(item.images)
+                r, o = group.rect, item.rect
+                group.rect = (min(r[0], o[0]), min(r[1], o[1]), max(r[2], o[2]), max(r[3], o[3]))
+                break
+        else:
+            groups.append(item)
+    return groups
 
 
 def _x_overlap(a: Rect, b: Rect) -> bool:
@@ -75,13 +99,13 @@ class _Pairing:
             for i, b in enumerate(blocks)
             if b.kind is BlockKind.CAPTION and b.attrs.get("figure_label") and b.location.page
         ]
-        self.drawn = [
-            _Drawn(img, p.page, p.visible or p.rect)
+        self.drawn = _panels([
+            _Drawn([img], p.page, p.visible or p.rect)
             for img in images if not img.attrs.get("thumbnail")
             for p in img.placements
             if (p.visible or p.rect)[2] - (p.visible or p.rect)[0] >= MIN_FIGURE_SIDE
             and (p.visible or p.rect)[3] - (p.visible or p.rect)[1] >= MIN_FIGURE_SIDE
-        ]
+        ])
         self.texts: dict[int, list[Rect]] = defaultdict(list)
         for b in blocks:
             if (b.kind in (BlockKind.BODY, BlockKind.HEADING) and b.location.page
@@ -105,8 +129,9 @@ class _Pairing:
         return found
 
     def _link(self, drawn: _Drawn, legend: _Legend) -> None:
-        if drawn.image.id not in self.images_of[legend.index]:
-            self.images_of[legend.index].append(drawn.image.id)
+        for image in drawn.images:
+            if image.id not in self.images_of[legend.index]:
+                self.images_of[legend.index].append(image.id)
         self.paired.add(id(drawn))
 
     def same_page(self) -> None:

@@ -85,6 +85,13 @@ class _Candidate:
     width: int
     height: int
     length: int
+    doc: Any
+    _raw: bytes | None = None
+
+    def raw(self) -> bytes:
+        if self._raw is None:
+            self._raw = self.doc.xref_stream_raw(self.xref)
+        return self._raw
 
 
 @dataclass(slots=True)
@@ -150,14 +157,20 @@ def _placement_device(candidates: list[_Candidate], out: list[_Drawn]) -> Any:
 
 
 def _match(image: Any, candidates: list[_Candidate]) -> int:
-    """The object number of a drawn image, told apart by pixel size and stored length."""
+    """The object number of a drawn image, told apart by pixel size, stored length and,
+    when those are alike, the stored bytes."""
     import pymupdf
 
+    mupdf = pymupdf.mupdf
     same = [c for c in candidates if c.width == image.w and c.height == image.h]
     if len(same) > 1:
-        buffer = pymupdf.mupdf.ll_fz_compressed_image_buffer(image)
+        buffer = mupdf.ll_fz_compressed_image_buffer(image)
         if buffer is not None and buffer.buffer is not None:
             same = [c for c in same if c.length == buffer.buffer.len] or same
+            if len(same) > 1:
+                stored = bytes(mupdf.fz_buffer_storage_memoryview(
+                    mupdf.FzBuffer(mupdf.ll_fz_keep_buffer(buffer.buffer))))
+                same = [c for c in same if c.raw() == stored] or same
     return same[0].xref if same else 0
 
 
@@ -220,7 +233,7 @@ class ImageCollector:
                     continue
                 self._image(xref, number, width, height)
                 candidates.append(_Candidate(xref, width, height,
-                                             self.images[xref].attrs["stored_size"]))
+                                             self.images[xref].attrs["stored_size"], self.doc))
             for drawn in _drawn_on(page, candidates):
                 image = self.images[drawn.xref]
                 rect = _round(drawn.rect)

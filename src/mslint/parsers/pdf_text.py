@@ -132,11 +132,27 @@ def _span_record(span: dict[str, Any], mode: int, start: int) -> dict[str, Any]:
     }
 
 
-def _split_block(page: int, block: dict[str, Any], page_rect: tuple[float, ...],
+def _columns(lines: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Lines of a MuPDF block grouped by column: MuPDF may join side-by-side legends of a
+    two-column page into one block; a line joins the group whose last line it sits under."""
+    groups: list[list[dict[str, Any]]] = []
+    for line in lines:
+        x0, y0, x1, _ = line["bbox"]
+        for group in groups:
+            gx0, _, gx1, gy1 = group[-1]["bbox"]
+            if y0 >= gy1 - 2 and min(x1, gx1) - max(x0, gx0) > 0:
+                group.append(line)
+                break
+        else:
+            groups.append([line])
+    return groups
+
+
+def _split_block(page: int, lines: list[dict[str, Any]], page_rect: tuple[float, ...],
                  order: int) -> list[RawBlock]:
-    """One MuPDF text block as visible and hidden `RawBlock`s (span offsets are per line)."""
+    """Lines of one MuPDF block as visible and hidden `RawBlock`s (span offsets per line)."""
     groups: dict[str | None, RawBlock] = {}
-    for line in block["lines"]:
+    for line in lines:
         parts: dict[str | None, tuple[list[str], list[dict[str, Any]], Any]] = {}
         for span in line["spans"]:
             text = span["text"]
@@ -210,7 +226,8 @@ def read_page_text(page: Any, rect: tuple[float, float, float, float]) -> PageTe
         kind = block["type"]
         if kind == 0:
             texts.append((index, block["bbox"]))
-            blocks.extend(_split_block(number, block, rect, index))
+            for lines in _columns(block["lines"]):
+                blocks.extend(_split_block(number, lines, rect, index))
         elif kind == 3 and block.get("isrect") and not block.get("stroked") and block["alpha"]:
             x0, y0, x1, y1 = block["bbox"]
             if x1 - x0 >= MIN_SHAPE_SIDE and y1 - y0 >= MIN_SHAPE_SIDE:
