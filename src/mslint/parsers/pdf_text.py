@@ -134,18 +134,23 @@ def _span_record(span: dict[str, Any], mode: int, start: int) -> dict[str, Any]:
 
 def _columns(lines: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """Lines of a MuPDF block grouped by column: MuPDF may join side-by-side legends of a
-    two-column page into one block; a line joins the group whose last line it sits under."""
-    groups: list[list[dict[str, Any]]] = []
+    two-column page into one block. A line joins a group when it sits under the group's
+    last line within the group's width, or continues that line after a small gap."""
+    groups: list[tuple[list[dict[str, Any]], list[float]]] = []
     for line in lines:
-        x0, y0, x1, _ = line["bbox"]
-        for group in groups:
-            gx0, _, gx1, gy1 = group[-1]["bbox"]
-            if y0 >= gy1 - 2 and min(x1, gx1) - max(x0, gx0) > 0:
+        x0, y0, x1, y1 = line["bbox"]
+        for group, box in groups:
+            _, ly0, lx1, ly1 = group[-1]["bbox"]
+            below = (y0 + y1) / 2 >= ly1 - 0.25 * (ly1 - ly0)
+            same_row = min(y1, ly1) - max(y0, ly0) > 0.5 * min(y1 - y0, ly1 - ly0)
+            if ((below and min(x1, box[2]) - max(x0, box[0]) > 0)
+                    or (same_row and -1 <= x0 - lx1 <= 1.5 * (y1 - y0))):
                 group.append(line)
+                box[:] = [min(box[0], x0), box[1], max(box[2], x1), max(box[3], y1)]
                 break
         else:
-            groups.append([line])
-    return groups
+            groups.append(([line], [x0, y0, x1, y1]))
+    return [group for group, _ in groups]
 
 
 def _split_block(page: int, lines: list[dict[str, Any]], page_rect: tuple[float, ...],
