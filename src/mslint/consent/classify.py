@@ -137,10 +137,9 @@ def _clause_tokens(head: Token) -> list[Token]:
 
 
 def _is_clausal(tok: Token) -> bool:
-    """A child that heads its own clause (has a subject or is a verb-like dependent)."""
-    return tok.dep_ in ("advcl", "ccomp", "relcl", "parataxis", "csubj") or any(
-        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children
-    )
+    """A child that heads a clause of its own: it has a subject or a subordinating
+    conjunction ("because", "as"). An infinitive of purpose ("to participate") does not."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "mark", "csubj", "expl") for c in tok.children)
 
 
 def _predicate(anchor: Token) -> Token:
@@ -214,6 +213,8 @@ def _status(anchor: Token, pred: Token) -> Status:
 def _clause_status(clause: Sequence[Token], anchor: Token) -> Status:
     """Fallback when the parse attaches the consent word oddly: the status words of its
     clause ("gave written informed consent" parsed with "gave" as an auxiliary)."""
+    if cues.ON_FILE.search(_text(clause)):
+        return Status.OBTAINED
     words = {t.lower_ for t in clause if t is not anchor}
     negated = any(t.dep_ == "neg" or t.lower_ in ("no", "without", "unable") for t in clause)
     if words & cues.WAIVE_WORDS:
@@ -234,7 +235,8 @@ def _text(tokens: Sequence[Token]) -> str:
 def _event(anchor: Token) -> ConsentEvent | None:
     pred = _predicate(anchor)
     head = pred
-    while head.dep_ not in _CLAUSE_DEPS and head.head is not head:
+    while head.dep_ not in _CLAUSE_DEPS and not (head.dep_ == "conj" and _is_clausal(head)) \
+            and head.head is not head:
         head = head.head
     clause = _clause_tokens(head)
     text = _text(clause)
@@ -299,7 +301,8 @@ def classify(text: str, sentences: Sequence[Span], default_purpose: Purpose | No
     if cues.NOT_APPLICABLE.search(body) and status in (Status.UNKNOWN, Status.OBTAINED) and \
             not cues.OBTAINED_TEXT.search(body):
         status = Status.NOT_APPLICABLE
-    if status is Status.UNKNOWN and default_purpose is not None and cues.OBTAINED_TEXT.search(body):
+    if status is Status.UNKNOWN and (default_purpose is not None or label) and \
+            cues.OBTAINED_TEXT.search(body):
         status = Status.NOT_OBTAINED if cues.NEGATED_TEXT.search(body) else Status.OBTAINED
     all_purposes = frozenset(p for e in events for p in e.purposes)
     own = chosen.purposes if chosen and chosen.purposes else frozenset()

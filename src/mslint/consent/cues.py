@@ -129,6 +129,8 @@ NEG_GOVERNORS = frozenset({"unable", "failed", "fail", "impossible", "refused", 
 
 NOT_APPLICABLE = re.compile(r"\bnot\s+applicable\b|(?:^|[:\s])n/?a\.?\s*$|\bnone\s+(?:required|"
                             r"needed)\b|\bnot\s+relevant\b", _I)
+#: "The consent form is on file": held by the authors, so obtained.
+ON_FILE = re.compile(r"\bon\s+file\b|\bheld\s+(?:by|with)\b|\bretained\s+by\b", _I)
 #: Text-only fallbacks when the parse gives no status.
 OBTAINED_TEXT = re.compile(r"\b(?:obtained|given|signed|granted|received|provided|"
                            r"consented|agreed)\b", _I)

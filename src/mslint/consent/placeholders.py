@@ -13,7 +13,8 @@ _I = re.IGNORECASE
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("bracketed", re.compile(
         r"[\[<{«]\s*(?:insert|add|enter|type|fill|include|provide|state|to\s+be|tbd|tbc|"
-        r"consent|permission|statement|name|details|id|number|journal|date|\.{2,}|…)"
+        r"consent|permission|statement|name|details|id|number|journal|date|patient|parent|"
+        r"guardian|author|x{2,}|\.{2,}|…)"
         r"[^\]>}»\n]{0,80}[\]>}»]", _I)),
     ("empty-brackets", re.compile(r"<\s*(?:\.{2,}|…)?\s*>|\[\s*(?:\.{2,}|…)?\s*\]")),
     ("xxx", re.compile(r"(?<![A-Za-z])(?:X{3,}|x{3,})(?![A-Za-z])")),

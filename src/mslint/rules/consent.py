@@ -422,7 +422,7 @@ class ConsentPlaceholder:
                 "Template text is left in the consent statement: replace it with the actual "
                 "statement (who gave consent for publication, and that copies are available "
                 "to the editor).",
-                value=statement.block.text[ph.start:ph.end], placeholder=ph.kind,
+                placeholder=ph.kind,
             )
         for line in analysis.permission_ids:
             if line.filled or any(b == line.block_index and line.start <= s < line.end
