@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import struct
+import warnings
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -729,6 +730,14 @@ def read_image_metadata(data: bytes) -> ImageMetadata:
     Never raises for bad input: what could not be read is listed in ``problems``.
     """
     meta = ImageMetadata()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # Pillow warns on corrupt EXIF; we report problems
+        _read_into(data, meta)
+    meta.fields = _dedupe(meta.fields)
+    return meta
+
+
+def _read_into(data: bytes, meta: ImageMetadata) -> None:
     try:
         if data.startswith(JPEG_SOI):
             _jpeg_metadata(data, meta)
@@ -744,8 +753,6 @@ def read_image_metadata(data: bytes) -> ImageMetadata:
                     meta.problems.append(f"image not readable for metadata ({exc})")
     except Exception as exc:  # defensive: a hostile file must give a problem, not a crash
         meta.problems.append(f"metadata not readable ({type(exc).__name__}: {exc})")
-    meta.fields = _dedupe(meta.fields)
-    return meta
 
 
 def _is_metadata_free_format(data: bytes) -> bool:
