@@ -29,6 +29,9 @@ NSDECLS = (
     'xmlns:o="urn:schemas-microsoft-com:office:office"'
 )
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+ATTACHED_TEMPLATE = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate"
+)
 
 
 def png_bytes(
@@ -234,3 +237,42 @@ def add_custom_property(doc: Any, name: str, value: str) -> None:
 def save(doc: Any, path: Path) -> Path:
     doc.save(str(path))
     return path
+
+
+def add_hyperlink(paragraph: Any, text: str, uri: str) -> None:
+    """An external hyperlink (``w:hyperlink r:id``) around ``text``."""
+    rid = paragraph.part.relate_to(uri, RT.HYPERLINK, is_external=True)
+    add_run_xml(paragraph, f'<w:hyperlink r:id="{rid}"><w:r><w:t xml:space="preserve">{text}'
+                           "</w:t></w:r></w:hyperlink>")
+
+
+def attach_template(doc: Any, path: str) -> None:
+    """The ``attachedTemplate`` relationship Word writes in settings, pointing at a path."""
+    rid = doc.part._settings_part.relate_to(path, ATTACHED_TEMPLATE, is_external=True)
+    doc.settings.element.append(xml(f'<w:attachedTemplate r:id="{rid}"/>'))
+
+
+def add_chart(doc: Any, title: str, categories: list[str]) -> Any:
+    """A chart part with a title and category labels, drawn inline in a new paragraph."""
+    points = "".join(f'<c:pt idx="{i}"><c:v>{c}</c:v></c:pt>' for i, c in enumerate(categories))
+    body = (
+        '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><c:chart><c:title>'
+        f"<c:tx><c:rich><a:p><a:r><a:t>{title}</a:t></a:r></a:p></c:rich></c:tx></c:title>"
+        "<c:plotArea><c:barChart><c:ser><c:cat><c:strRef><c:strCache>"
+        f"{points}</c:strCache></c:strRef></c:cat></c:ser></c:barChart></c:plotArea>"
+        "</c:chart></c:chartSpace>"
+    ).encode()
+    part = Part(PackURI("/word/charts/chart1.xml"),
+                "application/vnd.openxmlformats-officedocument.drawingml.chart+xml", body,
+                doc.part.package)
+    rid = doc.part.relate_to(part, RT.CHART)
+    para = doc.add_paragraph()
+    add_run_xml(para, (
+        '<w:r><w:drawing><wp:inline><wp:extent cx="4000000" cy="3000000"/>'
+        '<wp:docPr id="99" name="Chart 1"/><a:graphic><a:graphicData '
+        'uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
+        '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+        f'r:id="{rid}"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>'
+    ))
+    return para

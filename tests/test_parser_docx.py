@@ -353,3 +353,75 @@ def test_random_paragraph_text_round_trips(tmp_path, texts) -> None:
     doc = parse(tmp_path, d)
     kinds = (BlockKind.BODY, BlockKind.HEADING, BlockKind.CAPTION)
     assert [b.text for b in doc.blocks if b.kind in kinds] == texts
+
+
+def test_external_hyperlink_targets_are_recorded_over_their_text(tmp_path) -> None:
+    d = fx.blank()
+    p = d.add_paragraph("Contact ")
+    fx.add_hyperlink(p, "the author", "mailto:jane.doe@hospital.example")
+    doc = parse(tmp_path, d)
+    (body,) = only(doc, BlockKind.BODY)
+    (link,) = body.attrs["links"]
+    assert link["uri"] == "mailto:jane.doe@hospital.example"
+    assert body.text[link["start"]:link["end"]] == "the author"
+
+
+def test_hyperlink_fields_are_recorded_and_bookmark_links_are_not(tmp_path) -> None:
+    d = fx.blank()
+    p = d.add_paragraph("See ")
+    target = "file:///C:/Users/jsmith/x.docx"
+    fx.add_run_xml(p, f'<w:fldSimple w:instr=" HYPERLINK &quot;{target}&quot; ">'
+                      "<w:r><w:t>file</w:t></w:r></w:fldSimple>")
+    fx.add_run_xml(p, '<w:fldSimple w:instr=" HYPERLINK \\l &quot;_Ref1&quot; ">'
+                      "<w:r><w:t> here</w:t></w:r></w:fldSimple>")
+    doc = parse(tmp_path, d)
+    (body,) = only(doc, BlockKind.BODY)
+    assert [link["uri"] for link in body.attrs["links"]] == [target]
+
+
+def test_attached_template_path_is_metadata(tmp_path) -> None:
+    d = fx.blank()
+    fx.attach_template(d, "file:///C:/Users/drsmith/AppData/Roaming/Templates/Normal.dotm")
+    doc = parse(tmp_path, d)
+    assert doc.metadata["external:attachedTemplate"].startswith("file:///C:/Users/drsmith")
+    block = next(b for b in only(doc, BlockKind.METADATA)
+                 if b.attrs["field"] == "external:attachedTemplate")
+    assert block.location.part == "word/settings.xml"
+
+
+def test_tiny_font_runs_are_recorded_as_spans(tmp_path) -> None:
+    from docx.shared import Pt
+
+    d = fx.blank()
+    p = d.add_paragraph("Normal text ")
+    p.add_run("tiny name Bob Jones").font.size = Pt(1)
+    doc = parse(tmp_path, d)
+    (body,) = only(doc, BlockKind.BODY)
+    (span,) = body.attrs["spans"]
+    assert span["size"] == 1.0 and body.text[span["start"]:span["end"]] == "tiny name Bob Jones"
+
+
+def test_chart_titles_and_category_labels_are_text_box_blocks(tmp_path) -> None:
+    d = fx.blank()
+    d.add_paragraph("Intro.")
+    fx.add_chart(d, "Weight of patient JD", ["Admission", "Discharge"])
+    doc = parse(tmp_path, d)
+    (chart,) = only(doc, BlockKind.TEXT_BOX)
+    assert chart.text == "Weight of patient JD\nAdmission\nDischarge"
+    assert chart.attrs["source"] == "chart"
+    assert (chart.location.paragraph, chart.location.part) == (2, "word/charts/chart1.xml")
+
+
+def test_bold_label_value_lines_are_not_headings(tmp_path) -> None:
+    d = fx.blank()
+    d.add_paragraph().add_run("ORCID: 0000-0002-1870-7966").bold = True
+    d.add_paragraph().add_run("jane@example.org").bold = True
+    doc = parse(tmp_path, d)
+    assert only(doc, BlockKind.HEADING) == []
+
+
+def test_page_background_colour_is_a_document_attribute(tmp_path) -> None:
+    d = fx.blank()
+    d.element.insert(0, fx.xml('<w:background w:color="000000"/>'))
+    doc = parse(tmp_path, d)
+    assert doc.attrs["docx_page_background"] == "#000000"

@@ -163,3 +163,13 @@ def test_several_image_paragraphs_before_one_caption_all_belong_to_it(tmp_path) 
     doc = parse(tmp_path, d)
     (figure,) = doc.figures
     assert figure.image_ids == tuple(media(doc))
+
+
+def test_a_short_table_line_directly_above_a_table_is_its_caption(tmp_path) -> None:
+    d = fx.blank()
+    d.add_paragraph("Results were as follows.")
+    d.add_paragraph("Table 6 adjusted log BE")
+    d.add_table(rows=1, cols=2).cell(0, 0).text = "OR"
+    doc = parse(tmp_path, d)
+    caption = next(b for b in doc.blocks if b.text.startswith("Table 6"))
+    assert caption.kind is BlockKind.CAPTION and caption.attrs["table_label"] == "Table 6"

@@ -13,7 +13,7 @@ from pathlib import Path
 from mslint.hookspecs import hookimpl
 from mslint.model import BlockKind, Document, Location, TextBlock
 from mslint.parser import ParseOptions, UnreadableFile
-from mslint.parsers.ooxml_package import CFB_MAGIC, ZIP_MAGIC, OoxmlPackage
+from mslint.parsers.ooxml_package import CFB_MAGIC, ZIP_MAGIC, OoxmlPackage, Relationship
 
 MAIN_DOCUMENT = "word/document.xml"
 _PROPERTY_RELS = {"core-properties": "core", "extended-properties": "app",
@@ -42,7 +42,7 @@ def _parse_package(path: Path, package: OoxmlPackage, options: ParseOptions) -> 
     from mslint.parsers.docx_body import BodyBuilder
     from mslint.parsers.docx_figures import assign_figures
     from mslint.parsers.docx_images import ImageCollector
-    from mslint.parsers.docx_styles import W, read_styles
+    from mslint.parsers.docx_styles import W, hex_color, read_styles
 
     package_rels = package.rels("")
     main = next((r.target for r in package_rels.values()
@@ -91,6 +91,12 @@ def _parse_package(path: Path, package: OoxmlPackage, options: ParseOptions) -> 
     doc.embedded_files = list(images.files.values())
 
     _add_metadata(doc, package, package_rels)
+    settings = next(iter(by_type.get("settings", [])), None)
+    _add_external_targets(doc, [("", package_rels), (main, rels)]
+                          + ([(settings, package.rels(settings))] if settings else []))
+    background = root.find(f"{W}background")
+    if background is not None and background.get(f"{W}color"):
+        doc.attrs["docx_page_background"] = hex_color(background.get(f"{W}color"))
     for part in by_type.get("people", [])[:1]:
         _add_people(doc, package.xml(part), part)
     doc.attrs["docx_rsid_count"] = _rsid_count(package, by_type)
@@ -113,6 +119,20 @@ def _add_metadata(doc: Document, package: OoxmlPackage, package_rels: dict) -> N
         doc.metadata[prop.field] = prop.value
         doc.blocks.append(TextBlock(prop.value, BlockKind.METADATA, Location(part=prop.part),
                                     attrs={"field": prop.field}))
+
+
+def _add_external_targets(doc: Document,
+                          sources: list[tuple[str, dict[str, Relationship]]]) -> None:
+    """External relationship targets other than hyperlinks and linked images, such as the
+    ``attachedTemplate`` path, which often names the author's account."""
+    for part, rels in sources:
+        for rel in rels.values():
+            if rel.external and rel.type not in ("hyperlink", "image") and rel.target:
+                field = f"external:{rel.type}"
+                doc.metadata.setdefault(field, rel.target)
+                doc.blocks.append(TextBlock(rel.target, BlockKind.METADATA,
+                                            Location(part=part or None),
+                                            attrs={"field": field, "rid": rel.rid}))
 
 
 def _add_people(doc: Document, root: object, part: str) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from mslint.figures import parse_figure_label
 from mslint.model import BlockKind, Document, Location, TextBlock
+from mslint.parsers.docx_charts import drawing_text_parts, read_drawing_text
 from mslint.parsers.docx_images import ImageCollector
 from mslint.parsers.docx_runs import MC, TXBX, ParagraphContent, SeqField, read_paragraph
 from mslint.parsers.docx_styles import StyleSheet, W, hex_color
@@ -59,6 +60,7 @@ class BodyBuilder:
         self.footnote_anchor: dict[str, int] = {}
         self.endnote_anchor: dict[str, int] = {}
         self.comment_anchor: dict[str, int] = {}
+        self.drawing_parts_read: set[str] = set()
 
     def emit(self, block: TextBlock) -> int:
         self.doc.blocks.append(block)
@@ -105,6 +107,15 @@ class BodyBuilder:
                                     attrs={"hidden_reason": "vanish"}))
         image_ids: list[str] = []
         for drawing in content.drawings:
+            for text_part, source in drawing_text_parts(drawing, rels):
+                if text_part in self.drawing_parts_read:
+                    continue
+                self.drawing_parts_read.add(text_part)
+                texts = read_drawing_text(self.images.package, text_part, source)
+                if texts:
+                    extras.append(TextBlock("\n".join(texts), BlockKind.TEXT_BOX,
+                                            Location(paragraph=number, part=text_part),
+                                            section, attrs={"source": source}))
             found = self.images.read_drawing(drawing, rels, part, number)
             image_ids.extend(found.image_ids)
             for alt in found.alt_texts:
@@ -120,7 +131,7 @@ class BodyBuilder:
         text = content.text
         block_index = None
         if text.strip():
-            attrs = content.format_attrs()
+            attrs = block_attrs(content, rels)
             style = content.style
             if style is not None:
                 attrs["style"] = style.name
@@ -171,6 +182,9 @@ class BodyBuilder:
             or len(text) > _HEURISTIC_MAX_CHARS
             or len(text.split()) > _HEURISTIC_MAX_WORDS
             or text.endswith((".", ",", ";"))
+            or ":" in text[:-1]
+            or "@" in text
+            or sum(c.isdigit() for c in text) > sum(c.isalpha() for c in text)
             or not (content.all_bold or content.all_caps)
             or not any(c.isalpha() for c in text)
             or parse_figure_label(text) is not None
@@ -192,7 +206,7 @@ class BodyBuilder:
                 image_ids, extras = self._layers(inner, rels, self.main_part, anchor)
                 record.text_box_images.extend(image_ids)
                 if inner.text.strip():
-                    attrs = inner.format_attrs()
+                    attrs = block_attrs(inner, rels)
                     attrs["text_box"] = True
                     if inner.style is not None:
                         attrs["style"] = inner.style.name
@@ -236,11 +250,9 @@ class BodyBuilder:
                                      content.seq_fields)
             self._text_boxes(content, rels, number, record)
             records.append(record)
-        text, spans = join_paragraphs(contents)
+        text, attrs = join_paragraphs(contents, rels)
         if text.strip():
-            attrs: dict[str, Any] = {"table": table, "row": row, "col": col}
-            if spans:
-                attrs["spans"] = spans
+            attrs.update({"table": table, "row": row, "col": col})
             shading = _cell_shading(tc)
             if shading:
                 attrs["cell_shading"] = shading
@@ -262,7 +274,7 @@ class BodyBuilder:
             content = read_paragraph(p, self.styles)
             _, extras = self._layers(content, rels, part, None)
             if content.text.strip():
-                attrs = content.format_attrs()
+                attrs = block_attrs(content, rels)
                 attrs["header_footer"] = kind_name
                 self.emit(TextBlock(content.text, BlockKind.HEADER_FOOTER, Location(part=part),
                                     (), attrs=attrs))
@@ -302,20 +314,44 @@ class BodyBuilder:
             content = read_paragraph(p, self.styles)
             contents.append(content)
             extras.extend(self._layers(content, rels, part, anchor)[1])
-        text, spans = join_paragraphs(contents)
+        text, joined = join_paragraphs(contents, rels)
         if text.strip():
-            if spans:
-                attrs["spans"] = spans
+            attrs.update(joined)
             self.emit(TextBlock(text, kind, Location(paragraph=anchor, part=part), (),
                                 attrs=attrs))
         for extra in extras:
             self.emit(extra)
 
 
-def join_paragraphs(contents: list[ParagraphContent]) -> tuple[str, list[dict[str, Any]]]:
-    """Non-empty paragraph texts joined by newlines, with their spans shifted to match."""
+def block_attrs(content: ParagraphContent, rels: dict[str, Relationship]) -> dict[str, Any]:
+    """Formatting spans and hyperlink targets of one paragraph, as block attrs."""
+    attrs = content.format_attrs()
+    links = link_targets(content, rels, 0)
+    if links:
+        attrs["links"] = links
+    return attrs
+
+
+def link_targets(content: ParagraphContent, rels: dict[str, Relationship],
+                 offset: int) -> list[dict[str, Any]]:
+    """``{"start", "end", "uri"}`` for each external hyperlink (links to bookmarks left out)."""
+    found: list[dict[str, Any]] = []
+    for link in content.links:
+        uri = link.uri
+        if link.rid is not None:
+            rel = rels.get(link.rid)
+            uri = rel.target if rel is not None and rel.external else None
+        if uri:
+            found.append({"start": link.start + offset, "end": link.end + offset, "uri": uri})
+    return found
+
+
+def join_paragraphs(contents: list[ParagraphContent], rels: dict[str, Relationship]
+                    ) -> tuple[str, dict[str, Any]]:
+    """Non-empty paragraph texts joined by newlines, with their spans and links shifted."""
     parts: list[str] = []
     spans: list[dict[str, Any]] = []
+    links: list[dict[str, Any]] = []
     offset = 0
     for content in contents:
         if not content.text.strip():
@@ -324,9 +360,15 @@ def join_paragraphs(contents: list[ParagraphContent]) -> tuple[str, list[dict[st
             offset += 1
         for span in content.spans:
             spans.append({**span, "start": span["start"] + offset, "end": span["end"] + offset})
+        links.extend(link_targets(content, rels, offset))
         parts.append(content.text)
         offset += len(content.text)
-    return "\n".join(parts), spans
+    attrs: dict[str, Any] = {}
+    if spans:
+        attrs["spans"] = spans
+    if links:
+        attrs["links"] = links
+    return "\n".join(parts), attrs
 
 
 def _story_children(parent: Any, wanted: str | None = None) -> list[Any]:

@@ -23,6 +23,14 @@ _TABLE_LABEL = re.compile(
     r"(\s*[.:—–\-|)]|\s+(?=(?-i:[A-Z(]))|\s*$)",
     re.IGNORECASE,
 )
+_TABLE_START = re.compile(
+    r"^\s*(?:supplementa(?:ry|l)\s+)?table\s*(S?\d{1,3}[A-Za-z]?)\b(?!\s+(?:"
+    r"shows?|presents?|summari[sz]es?|lists?|gives?|displays?|provides?|reports?|describes?"
+    r"|contains?|compares?|illustrates?|depicts?|demonstrates?|indicates?|reveals?|includes?"
+    r"|outlines?|details?|is|are|was|were|has|have|and|or|in|of)\b)",
+    re.IGNORECASE,
+)
+_SHORT_TABLE_CAPTION_WORDS = 25
 _TABLE_SEQ = frozenset({"table", "tabelle", "tab", "tabla", "tableau"})
 _NOT_FIGURE_SEQ = _TABLE_SEQ | {"equation", "formula", "gleichung", "listing"}
 _STRONG_SEPARATORS = ".:—–-|)"
@@ -119,18 +127,27 @@ def _next_to_table(records: list[ParagraphRecord], row: int) -> bool:
 
 
 def _table_caption(block: TextBlock, record: ParagraphRecord, next_to_table: bool) -> bool:
-    """Mark a table caption (``Table 1.``, or a table SEQ field); True when it is one."""
+    """Mark a table caption; True when it is one.
+
+    ``Table 1.`` / ``Table 1: ...`` / a lone ``Table 1`` / a table ``SEQ`` field always are;
+    ``Table 1 Baseline ...`` is when styled as a caption or next to a table, and any short
+    line starting ``Table N`` is when it sits directly above or below a table."""
     m = _TABLE_LABEL.match(block.text)
     seq_table = any(f.name.lower() in _TABLE_SEQ for f in record.seq_fields)
-    if m is None and not (seq_table and parse_figure_label(block.text) is None):
+    start = _TABLE_START.match(block.text)
+    short_beside_table = (start is not None and next_to_table
+                          and len(block.text.split()) <= _SHORT_TABLE_CAPTION_WORDS)
+    if m is None and not short_beside_table \
+            and not (seq_table and parse_figure_label(block.text) is None):
         return False
     if m is not None and not (record.is_caption_style or seq_table or next_to_table
                               or m.group(2).strip()
                               or not block.text[m.end():].strip()):
         return False
     block.kind = BlockKind.CAPTION
-    if m is not None:
-        block.attrs["table_label"] = f"Table {m.group(1)}"
+    number = m or start
+    if number is not None:
+        block.attrs["table_label"] = f"Table {number.group(1)}"
     return True
 
 

@@ -24,7 +24,9 @@ from mslint.parsers.docx_styles import (
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 TXBX = f"{W}txbxContent"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _SEQ = re.compile(r"^\s*SEQ\s+(\S+)", re.IGNORECASE)
+_HYPERLINK_FIELD = re.compile(r'^\s*HYPERLINK\s+(?!\\l)(?:"([^"]*)"|(\S+))', re.IGNORECASE)
 
 _CONTAINERS = frozenset(
     f"{W}{t}" for t in ("hyperlink", "smartTag", "customXml", "dir", "bdo", "fldSimple", "sdt",
@@ -35,6 +37,8 @@ _INSERTED = frozenset({f"{W}ins", f"{W}moveTo"})
 _DRAWINGS = frozenset({f"{W}drawing", f"{W}pict", f"{W}object"})
 _SKIP_IN_PARAGRAPH = frozenset({f"{W}pPr", f"{W}rPr", f"{W}sdtPr", f"{W}sdtEndPr"})
 _FORMAT_KEYS = ("color", "theme_color", "highlight", "shading")
+#: Runs set smaller than this (points) are recorded as spans: text too small to read.
+TINY_FONT_POINTS = 4.0
 
 
 @dataclass(slots=True)
@@ -55,6 +59,16 @@ class SeqField:
     end: int
 
 
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A hyperlink over ``text[start:end]``: a relationship id or a ``HYPERLINK`` field URI."""
+
+    start: int
+    end: int
+    rid: str | None
+    uri: str | None
+
+
 @dataclass(slots=True)
 class ParagraphContent:
     """The layers of one paragraph."""
@@ -72,6 +86,7 @@ class ParagraphContent:
     drawings: list[Any] = field(default_factory=list)
     text_boxes: list[Any] = field(default_factory=list)
     seq_fields: list[SeqField] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
     footnote_refs: list[str] = field(default_factory=list)
     endnote_refs: list[str] = field(default_factory=list)
     comment_refs: list[str] = field(default_factory=list)
@@ -130,7 +145,8 @@ class _Collector:
             content.max_size = fmt.size
         if revision is not None:
             self.inserted.append((start, self.pos, *revision))
-        if fmt.color or fmt.theme_color or fmt.highlight or fmt.shading:
+        if fmt.color or fmt.theme_color or fmt.highlight or fmt.shading or (
+                fmt.size is not None and fmt.size < TINY_FONT_POINTS):
             span = {"start": start, "end": self.pos, "color": fmt.color,
                     "theme_color": fmt.theme_color, "highlight": fmt.highlight,
                     "shading": fmt.shading, "size": fmt.size}
@@ -216,6 +232,8 @@ def _walk(parent: Any, c: _Collector, base: RunFormat, revision: tuple[str, str]
             _walk(child, c, base, child_rev, child_del)
             if tag == f"{W}fldSimple":
                 _field_done(child.get(f"{W}instr") or "", start, c)
+            elif tag == f"{W}hyperlink" and child.get(f"{R}id"):
+                c.content.links.append(Link(start, c.pos, child.get(f"{R}id") or "", None))
         elif tag == f"{W}commentRangeStart":
             c.content.comment_refs.append(child.get(f"{W}id") or "")
         elif tag == f"{MC}AlternateContent":
@@ -305,6 +323,10 @@ def _field_done(instr: str, start: int, c: _Collector) -> None:
     m = _SEQ.match(instr)
     if m:
         c.content.seq_fields.append(SeqField(m.group(1), start, c.pos))
+        return
+    link = _HYPERLINK_FIELD.match(instr)
+    if link:
+        c.content.links.append(Link(start, c.pos, None, link.group(1) or link.group(2)))
 
 
 def _text_boxes(drawing: Any) -> list[Any]:
