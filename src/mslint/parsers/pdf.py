@@ -36,6 +36,7 @@ class PdfParser:
         from mslint.parsers.pdf_images import ImageCollector
         from mslint.parsers.pdf_meta import metadata_blocks
         from mslint.parsers.pdf_order import reading_order
+        from mslint.parsers.pdf_running import running_blocks
         from mslint.parsers.pdf_sections import build_blocks
         from mslint.parsers.pdf_text import RawBlock, read_page_text
 
@@ -45,15 +46,18 @@ class PdfParser:
             images = ImageCollector(doc, str(path), options.limits.max_image_pixels)
             raw: list[RawBlock] = []
             annotations: list[PageAnnotations] = []
+            heights: dict[int, float] = {}
             for page in _pages(doc):
                 box = tuple(page.rect)
+                heights[page.number + 1] = box[3] - box[1]
                 text = read_page_text(page, box)
                 order = reading_order([b.bbox for b in text.blocks])
                 raw.extend(text.blocks[i] for i in order)
                 document.shapes.extend(text.shapes)
                 images.add_page(page, box)
                 annotations.append(read_annotations(page))
-            document.blocks = _with_annotations(build_blocks(raw), annotations)
+            running = running_blocks(raw, heights)
+            document.blocks = _with_annotations(build_blocks(raw, running), annotations)
             document.images = images.result()
             document.figures = pair_figures(document.blocks, document.images)
             for found in annotations:

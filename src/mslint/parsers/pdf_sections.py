@@ -13,12 +13,15 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from mslint.figures import parse_figure_label
 from mslint.model import BlockKind, Location, TextBlock
 from mslint.parsers.pdf_text import RawBlock
 
-_NUMBERING = re.compile(r"^\s*((?:\d{1,2}|[IVX]{1,5}|[A-H])(?:\.\d{1,2}){0,3})(?:\.|\))?\s+(?=\S)")
+_NUMBERING = re.compile(
+    r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3}|(?:[IVX]{1,5}|[A-H])(?=[.)]))[.)]?\s+(?=\S)")
+_NOT_HEADING = re.compile(r"^\s*(?:key\s*words?|abbreviations|correspondence)\s*:", re.I)
 _SECTION_NAMES = re.compile(
     r"^\s*(?:abstract|background|introduction|case\s+(?:presentation|report|description|history)"
     r"|methods?|materials\s+and\s+methods|results|discussion|conclusions?|references"
@@ -43,6 +46,7 @@ _SENTENCE_VERB = re.compile(
 MAX_HEADING_CHARS = 120
 MAX_HEADING_LINES = 3
 MAX_HEADING_WORDS = 16
+MAX_RUN_IN_WORDS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +113,9 @@ def _is_heading(text: str, block: RawBlock, style: _Style, body: float) -> bool:
     if len(text.split()) > MAX_HEADING_WORDS or text.rstrip()[-1:] in ",;":
         return False
     first = text.lstrip()[:1]
-    if not (first.isupper() or first.isdigit()):
+    if not (first.isupper() or first.isdigit()) or sum(c.isalpha() for c in text) < 3:
+        return False
+    if _NOT_HEADING.match(text):
         return False
     if _SECTION_NAMES.match(section_title(text)):
         return True
@@ -119,14 +125,51 @@ def _is_heading(text: str, block: RawBlock, style: _Style, body: float) -> bool:
     return larger or style.bold
 
 
-def build_blocks(raw: list[RawBlock]) -> list[TextBlock]:
-    """`TextBlock`s for raw blocks given in reading order, with kinds and section paths."""
+def run_in_heading(text: str, spans: list[dict[str, Any]]) -> str | None:
+    """The bold title a paragraph starts with ("Consent for publication Written consent
+    was ..."), when it is a section name or a short title followed by regular text."""
+    end = 0
+    for span in spans:
+        if not span["bold"]:
+            break
+        end = span["end"]
+    else:
+        return None
+    title = text[:end].strip().rstrip(".:").strip()
+    if not title or end >= len(text) or sum(c.isalpha() for c in title) < 3:
+        return None
+    if _SECTION_NAMES.match(title) or (len(title.split()) <= MAX_RUN_IN_WORDS
+                                       and title[:1].isupper()):
+        return title
+    return None
+
+
+def _front_matter(raw: list[RawBlock], texts: list[Any], styles: list[_Style | None]
+                  ) -> set[int]:
+    """Headings of page 1 before its first section heading: the title, authors and
+    affiliations, which are not sections of the text that follows."""
+    front: set[int] = set()
+    for i, (block, (text, _, _), style) in enumerate(zip(raw, texts, styles, strict=True)):
+        if block.page != 1:
+            return set()
+        if style is None:
+            continue
+        if _SECTION_NAMES.match(section_title(text)) or _numbering_depth(text):
+            return front
+        front.add(i)
+    return set()
+
+
+def build_blocks(raw: list[RawBlock], running: set[int] | None = None) -> list[TextBlock]:
+    """`TextBlock`s for raw blocks given in reading order, with kinds and section paths;
+    ``running`` holds the indexes of running headers and footers."""
+    running = running or set()
     body = body_size(raw)
     texts = [block.assemble() for block in raw]
     styles: list[_Style | None] = []
-    for block, (text, _, _) in zip(raw, texts, strict=True):
+    for i, (block, (text, _, _)) in enumerate(zip(raw, texts, strict=True)):
         style = None
-        if not block.hidden and text and not caption_label(text)[1]:
+        if not block.hidden and i not in running and text and not caption_label(text)[1]:
             candidate = _block_style(block)
             if _is_heading(text, block, candidate, body):
                 style = candidate
@@ -134,9 +177,12 @@ def build_blocks(raw: list[RawBlock]) -> list[TextBlock]:
     # Larger type outranks smaller, bold outranks regular; numbering depth nests within a style.
     ranked = sorted({s for s in styles if s}, key=lambda s: (-s.size, not s.bold))
     rank = {style: i for i, style in enumerate(ranked)}
-    stack: list[tuple[int, str]] = []
+    front = _front_matter(raw, texts, styles)
+    # (level, title, run-in): a run-in title is a child of the heading above it.
+    stack: list[tuple[int, str, bool]] = []
     out: list[TextBlock] = []
-    for block, (text, boxes, spans), style in zip(raw, texts, styles, strict=True):
+    for i, (block, (text, boxes, spans), style) in enumerate(
+            zip(raw, texts, styles, strict=True)):
         if not text:
             continue
         location = Location(page=block.page, bbox=tuple(round(v, 2) for v in block.bbox))
@@ -145,12 +191,17 @@ def build_blocks(raw: list[RawBlock]) -> list[TextBlock]:
         if block.hidden:
             kind = BlockKind.HIDDEN
             attrs["hidden_reason"] = block.hidden
+        elif i in running:
+            kind = BlockKind.HEADER_FOOTER
+        elif i in front:
+            kind = BlockKind.HEADING
+            attrs["front_matter"] = True
         elif style is not None:
             kind = BlockKind.HEADING
             level = rank[style] * 4 + max(0, _numbering_depth(text) - 1)
-            while stack and stack[-1][0] >= level:
+            while stack and (stack[-1][2] or stack[-1][0] >= level):
                 stack.pop()
-            stack.append((level, section_title(text)))
+            stack.append((level, section_title(text), False))
             attrs["level"] = level
         else:
             label, is_caption = caption_label(text)
@@ -158,6 +209,11 @@ def build_blocks(raw: list[RawBlock]) -> list[TextBlock]:
                 kind = BlockKind.CAPTION
                 if label:
                     attrs["figure_label"] = label
-        section = tuple(title for _, title in stack)
+            elif (title := run_in_heading(text, spans)) is not None:
+                while stack and stack[-1][2]:
+                    stack.pop()
+                stack.append(((stack[-1][0] if stack else 0) + 1, title, True))
+                attrs["run_in_heading"] = title
+        section = tuple(title for _, title, _ in stack)
         out.append(TextBlock(text, kind, location, section, boxes=boxes, attrs=attrs))
     return out

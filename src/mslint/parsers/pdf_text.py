@@ -10,6 +10,7 @@ the same pass give the filled rectangles a failed redaction is made of.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -23,6 +24,7 @@ _CLIPPED = 64
 _SYNTHETIC_BOLD = 8
 #: MuPDF span ``flags`` bit for a bold font.
 _BOLD_FONT = 16
+_BOLD_NAME = re.compile(r"bold|black|heavy|demi|semibold|bx\d*$|[-,]bd?$", re.IGNORECASE)
 #: Text smaller than this (points) cannot be read by anyone.
 TINY_FONT = 1.0
 #: Filled rectangles thinner than this (points) are rules and table lines, not boxes.
@@ -48,6 +50,10 @@ class RawBlock:
     lines: list[RawLine] = field(default_factory=list)
     hidden: str | None = None
     order: int = 0
+
+    def text_preview(self) -> str:
+        """The block's text with lines joined by spaces (cheaper than `assemble`)."""
+        return " ".join(line.text.strip() for line in self.lines)
 
     def assemble(self) -> tuple[str, tuple[tuple[int, Any], ...], list[dict[str, Any]]]:
         """The block as one paragraph: its text, line boxes by offset, spans by offset.
@@ -77,6 +83,12 @@ class RawBlock:
 class PageText:
     blocks: list[RawBlock]
     shapes: list[Shape]
+
+
+@cache
+def _bold_name(font: str) -> bool:
+    """Bold by its name: ``Arial-BoldMT``, ``Times,Bold``, TeX's ``CMBX10``/``CMSSBX10``."""
+    return bool(_BOLD_NAME.search(font))
 
 
 @cache
@@ -118,7 +130,7 @@ def _union(a: tuple[float, ...] | None, b: tuple[float, ...]) -> tuple[float, fl
 def _span_record(span: dict[str, Any], mode: int, start: int) -> dict[str, Any]:
     font = span["font"]
     bold = bool(span["flags"] & _BOLD_FONT or span["char_flags"] & _SYNTHETIC_BOLD
-                or "bold" in font.lower())
+                or _bold_name(font))
     return {
         "start": start,
         "end": start + len(span["text"]),
