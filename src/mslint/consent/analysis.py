@@ -40,6 +40,7 @@ class FigureLegend:
     block_index: int | None
     location: Location
     kind: ImageKind
+    from_pixels: bool
     statements: tuple[Statement, ...]
 
     @property
@@ -61,9 +62,16 @@ class ConsentAnalysis:
     def patient_content(self) -> bool:
         return bool(self.patient_cues)
 
+    def is_photograph(self, figure: FigureLegend) -> bool:
+        """A clinical photograph: named so by its legend, or a colour photograph in a
+        manuscript about a patient (in other papers a colour picture is not clinical)."""
+        return figure.kind is ImageKind.PHOTOGRAPH and (
+            not figure.from_pixels or self.patient_content
+        )
+
     @property
     def has_photographs(self) -> bool:
-        return any(f.kind is ImageKind.PHOTOGRAPH for f in self.figures)
+        return any(self.is_photograph(f) for f in self.figures)
 
     @property
     def identifiable(self) -> bool:
@@ -112,8 +120,9 @@ def _figures(document: Document, statements: list[Statement]) -> list[FigureLege
             inside = [s for s in statements if s.block.kind is BlockKind.CAPTION
                       and " ".join(s.text.split()) in " ".join(figure.legend.split())]
         images = [img for i in figure.image_ids if (img := document.image(i)) is not None]
+        kind, from_pixels = figure_kind(figure.legend, images)
         out.append(FigureLegend(figure.label, figure.legend, block, index, figure.location,
-                                figure_kind(figure.legend, images), tuple(inside)))
+                                kind, from_pixels, tuple(inside)))
     for index, block in enumerate(document.blocks):
         if block.kind is not BlockKind.CAPTION or index in used_blocks:
             continue
@@ -123,6 +132,7 @@ def _figures(document: Document, statements: list[Statement]) -> list[FigureLege
             continue
         legend = block.text[parsed.legend_start:] if parsed else block.text
         inside = [s for s in statements if s.block_index == index]
+        kind, from_pixels = figure_kind(legend, [])
         out.append(FigureLegend(label or (parsed.label if parsed else ""), legend, block, index,
-                                block.location, figure_kind(legend, []), tuple(inside)))
+                                block.location, kind, from_pixels, tuple(inside)))
     return out

@@ -82,12 +82,15 @@ GIVER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b|(?:he|she|they)\s+(?:gave|has\s+given|have\s+given|provided|signed|consented|"
         r"agreed)|himself|herself|individuals?\s+(?:described|shown|depicted))\b", _I)),
 )
+_REPRESENTATIVE_NOUNS = (
+    r"(?:parents?|mother|father|guardians?|caregivers?|carers?|next[-\s]of[-\s]kin|family|"
+    r"relatives?|wife|husband|spouse|widow(?:er)?|son|daughter|sister|brother|sibling|partner|"
+    r"(?:legal\s+)?representatives?|proxy|power\s+of\s+attorney|surrogate|decision[-\s]maker|"
+    r"advocate|deputy)"
+)
 #: "the patient's mother": the patient is named but the giver is the relative.
 RELATIVE_OF_PATIENT = re.compile(
-    r"\bpatient['’]s\s+(?:\w+\s+)?(?:parents?|mother|father|guardians?|next[-\s]of[-\s]kin|"
-    r"family|relatives?|wife|husband|spouse|son|daughter|sister|brother|partner|"
-    r"(?:legal\s+)?representative)\b",
-    _I,
+    r"\bpatient['’]s\s+(?:[\w-]+\s+){0,2}?" + _REPRESENTATIVE_NOUNS + r"\b", _I
 )
 
 WRITTEN = re.compile(r"\b(?:written|in\s+writing|signed|signature|consent\s+forms?|"

@@ -51,7 +51,8 @@ _PATHOLOGY = re.compile(
     r"\b(?:histolog\w*|histopatholog\w*|h\s*&\s*e|haematoxylin|hematoxylin|eosin|micrograph\w*|"
     r"photomicrograph\w*|immunohistochem\w*|immunostain\w*|stain(?:ed|ing)?|cytolog\w*|"
     r"biopsy\s+specimen|magnification|original\s+magnification|×\s*\d+|x\s*\d{2,3}\b|"
-    r"microscop\w*|gram\s+stain|smear)\b",
+    r"microscop\w*|gram\s+stain|smear|cells?|cultures?|fluorescen\w*|confocal|tissue\s+section"
+    r"|electron\s+micro\w*)\b",
     _I,
 )
 _INTERNAL = re.compile(
@@ -109,13 +110,14 @@ def kind_from_pixels(image: EmbeddedImage) -> ImageKind:
     return ImageKind.PHOTOGRAPH if colours > 512 else ImageKind.CHART
 
 
-def figure_kind(legend: str, images: Sequence[EmbeddedImage]) -> ImageKind:
-    """The legend decides when it names a modality; otherwise the pixels do."""
+def figure_kind(legend: str, images: Sequence[EmbeddedImage]) -> tuple[ImageKind, bool]:
+    """The kind, and whether the pixels decided it: the legend decides when it names a
+    modality; otherwise the pixels do."""
     kind = kind_from_legend(legend)
     if kind is not ImageKind.UNKNOWN:
-        return kind
+        return kind, False
     for image in images:
         pixel_kind = kind_from_pixels(image)
         if pixel_kind is not ImageKind.UNKNOWN:
-            return pixel_kind
-    return ImageKind.UNKNOWN
+            return pixel_kind, True
+    return ImageKind.UNKNOWN, False

@@ -17,14 +17,15 @@ from mslint.model import BlockKind, Document, TextBlock
 
 _I = re.IGNORECASE
 
-_AGE = (r"\b(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-        r"[-\s](?P<unit>years?|yrs?|months?|weeks?|days?|hours?)[-\s]old\b")
-_PERSON = (r"(?:man|woman|male|female|boy|girl|infant|neonate|child|baby|patient|lady|"
-           r"gentleman|toddler|adolescent|teenager|newborn|primigravida|multigravida|"
-           r"(?:\w+\s+){0,3}(?:man|woman|male|female|patient))")
+_AGE = (r"\b(?:a|an|the|our|this|aged)\s+"
+        r"(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+        r"[-\s](?P<unit>years?|yrs?|months?|weeks?|days?|hours?)(?:[-\s]old\b|\b(?=\s+of\s+age))")
+_PERSON = (r"(?:(?:[a-z-]+\s+){0,3}?(?:man|woman|male|female|boy|girl|infant|neonate|child|baby|"
+           r"patient|lady|gentleman|toddler|adolescent|teenager|newborn|primigravida|"
+           r"multigravida)|(?:of\s+age\s+)?(?:presented|was\s+admitted|was\s+referred))\b")
 
 _STRONG = (
-    re.compile(_AGE + r"\s*,?\s*" + _PERSON, _I),
+    re.compile(_AGE + r"\s+" + _PERSON, _I),
     re.compile(r"\bwe\s+(?:present|report|describe|discuss)\s+(?:here\s+)?(?:a|an|the|two|three)"
                r"\s+(?:\w+\s+){0,4}?(?:case|patient|cases|patients)\b", _I),
     re.compile(r"\bour\s+patient\b", _I),

@@ -169,3 +169,9 @@ def find_permission_ids(document: Document) -> list[PermissionIdLine]:
             out.append(PermissionIdLine(block, index, m.start(), m.end(), value,
                                         not permission_id_is_placeholder(value)))
     return out
+
+
+def classify_text(text: str, nlp: Language, default_purpose: Purpose | None = None
+                  ) -> Classification:
+    """Classify one statement given as a string (the unit `find_statements` would build)."""
+    return classify(text, list(nlp(text).sents), default_purpose)

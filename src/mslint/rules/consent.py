@@ -314,8 +314,7 @@ class ConsentNotForPublication:
 
 
 def _legend_is_photograph(analysis: ConsentAnalysis, statement: Statement) -> bool:
-    return any(f.kind is ImageKind.PHOTOGRAPH and statement in f.statements
-               for f in analysis.figures)
+    return any(analysis.is_photograph(f) and statement in f.statements for f in analysis.figures)
 
 
 _NOT_PUBLICATION = {
@@ -441,7 +440,7 @@ class LegendConsentMissing:
         analysis = _analysis(document, ctx)
         for figure in analysis.figures:
             if images == "photographs":
-                counted = figure.kind is ImageKind.PHOTOGRAPH
+                counted = analysis.is_photograph(figure)
             else:
                 counted = figure.kind in PATIENT_IMAGE_KINDS or (
                     figure.kind is ImageKind.UNKNOWN and analysis.patient_content

@@ -1,0 +1,183 @@
+"""Classification of consent statements given as strings: purpose, status (negation),
+who gave consent, written/verbal, editor clause."""
+
+from __future__ import annotations
+
+import pytest
+
+from mslint.consent.classify import Classification, Purpose, Status
+from mslint.consent.statements import NLP_COMPONENTS, classify_text
+from mslint.resources import DEFAULT_SPACY_MODEL, load_spacy
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return load_spacy(DEFAULT_SPACY_MODEL, NLP_COMPONENTS)
+
+
+def run(nlp, text: str, purpose: Purpose | None = None) -> Classification:  # type: ignore[no-untyped-def]
+    return classify_text(text, nlp, purpose)
+
+
+PUBLICATION_OBTAINED = [
+    "Written informed consent for publication of this case report was obtained from the "
+    "patient.",
+    "The patient gave written consent for the publication of this report and any "
+    "accompanying images.",
+    "Informed consent to publish this case was obtained.",
+    "The patient has given her permission for publication of this case.",
+    "Consent for publication was obtained from the patient.",
+    "The patient agreed to the publication of her clinical details.",
+    "We obtained the patient's written consent to publish the photographs.",
+    "The authors have obtained written informed consent from the patient for the "
+    "publication of this report.",
+    "Patient consent for publication: obtained.",
+    "The patient provided signed informed consent allowing publication of the case details "
+    "and images.",
+    "Written consent was given by the patient for the case to be published.",
+    "The patient's written consent for publication has been obtained.",
+    "Both patients gave consent for publication of their case histories.",
+    "Publication consent was obtained from the patient.",
+    "The patient consented to the publication of this case report.",
+    "Consent to publish: the patient gave written consent.",
+    "Consent was obtained from the patient for the use of her photographs in this article.",
+    "The patient has read the manuscript and consented to its publication.",
+    "With the patient's consent, the images are published here.",
+    "Written permission to publish the images was granted by the patient.",
+]
+
+
+@pytest.mark.parametrize("text", PUBLICATION_OBTAINED)
+def test_publication_consent_is_classified_as_obtained_for_publication(nlp, text):  # type: ignore[no-untyped-def]
+    c = run(nlp, text)
+    assert c.purpose is Purpose.PUBLICATION, c
+    assert c.status is Status.OBTAINED, c
+
+
+NEGATED = [
+    ("Consent for publication could not be obtained.", Status.NOT_OBTAINED),
+    ("The patient did not give consent for publication.", Status.NOT_OBTAINED),
+    ("No consent for publication was obtained.", Status.NOT_OBTAINED),
+    ("Consent to publish was not sought.", Status.NOT_OBTAINED),
+    ("We were unable to obtain consent for publication from the family.", Status.NOT_OBTAINED),
+    ("The patient refused consent for publication.", Status.NOT_OBTAINED),
+    ("The patient declined to give consent for publication of the photographs.",
+     Status.NOT_OBTAINED),
+    ("It was not possible to obtain consent for publication.", Status.NOT_OBTAINED),
+    ("This case is published without the patient's consent.", Status.NOT_OBTAINED),
+    ("Consent for publication was never obtained.", Status.NOT_OBTAINED),
+    ("Consent for publication was waived.", Status.WAIVED),
+    ("The need for consent was waived by the ethics committee.", Status.WAIVED),
+    ("The requirement for informed consent was waived.", Status.WAIVED),
+    ("No consent was required for this report.", Status.WAIVED),
+    ("Consent for publication was not required.", Status.WAIVED),
+    ("Formal consent is not needed for anonymised reports.", Status.WAIVED),
+    ("Consent for publication: Not applicable.", Status.NOT_APPLICABLE),
+    ("Consent for publication: N/A", Status.NOT_APPLICABLE),
+]
+
+
+@pytest.mark.parametrize(("text", "status"), NEGATED)
+def test_negated_or_waived_consent_is_not_classified_as_obtained(nlp, text, status):  # type: ignore[no-untyped-def]
+    assert run(nlp, text).status is status
+
+
+def test_negation_in_another_clause_does_not_undo_the_consent(nlp):  # type: ignore[no-untyped-def]
+    c = run(nlp, "Written informed consent was obtained from the patient's mother, as the "
+                 "patient could not consent because of his age.")
+    assert c.status is Status.OBTAINED
+    assert c.givers == {"parent-guardian"}
+
+
+def test_not_applicable_under_a_publication_heading_takes_the_heading_purpose(nlp):  # type: ignore[no-untyped-def]
+    c = run(nlp, "Not applicable.", Purpose.PUBLICATION)
+    assert (c.purpose, c.status) == (Purpose.PUBLICATION, Status.NOT_APPLICABLE)
+
+
+WRONG_PURPOSE = [
+    ("Informed consent for surgery was obtained from the patient.", Purpose.TREATMENT),
+    ("The patient gave written informed consent for the procedure.", Purpose.TREATMENT),
+    ("Written consent was obtained before the operation.", Purpose.TREATMENT),
+    ("The patient consented to chemotherapy.", Purpose.TREATMENT),
+    ("Informed consent was obtained from all participants included in the study.",
+     Purpose.RESEARCH),
+    ("All patients gave written informed consent to participate in the trial.",
+     Purpose.RESEARCH),
+    ("The patient gave consent to take part in the study.", Purpose.RESEARCH),
+    ("The patient consented to the use of the images for teaching purposes only.",
+     Purpose.TEACHING),
+    ("Consent was obtained for the medical record only.", Purpose.TEACHING),
+    ("Level 2 consent (teaching) was obtained.", Purpose.TEACHING),
+]
+
+
+@pytest.mark.parametrize(("text", "purpose"), WRONG_PURPOSE)
+def test_consent_for_treatment_research_or_teaching_is_not_for_publication(nlp, text, purpose):  # type: ignore[no-untyped-def]
+    c = run(nlp, text)
+    assert c.purpose is purpose, c
+    assert c.status is Status.OBTAINED
+
+
+def test_treatment_and_publication_in_one_sentence_counts_as_publication(nlp):  # type: ignore[no-untyped-def]
+    c = run(nlp, "Informed consent for surgery was obtained, and the patient later agreed to "
+                 "publication of this report.")
+    assert c.purpose is Purpose.PUBLICATION and c.status is Status.OBTAINED
+
+
+def test_unspecified_purpose_stays_unspecified(nlp):  # type: ignore[no-untyped-def]
+    assert run(nlp, "Informed consent was obtained from the patient.").purpose is \
+        Purpose.UNSPECIFIED
+
+
+GIVERS = [
+    ("Consent for publication was obtained from the patient.", {"patient"}),
+    ("Consent for publication was obtained from the patient's parents.", {"parent-guardian"}),
+    ("The child's legal guardian gave written consent for publication.", {"parent-guardian"}),
+    ("The boy's mother consented to publication of this report.", {"parent-guardian"}),
+    ("Written consent for publication was obtained from the patient's next of kin.",
+     {"next-of-kin"}),
+    ("The patient's widow gave consent for publication.", {"next-of-kin"}),
+    ("Consent for publication was provided by the patient's daughter.", {"next-of-kin"}),
+    ("Consent for publication was obtained from the patient's legal representative.",
+     {"legal-representative"}),
+    ("The patient's lasting power of attorney consented to publication.",
+     {"legal-representative"}),
+    ("The patient and her parents gave written consent for publication.",
+     {"patient", "parent-guardian"}),
+    ("Consent for publication was obtained.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "givers"), GIVERS)
+def test_who_gave_consent_is_recognised(nlp, text, givers):  # type: ignore[no-untyped-def]
+    assert run(nlp, text).givers == givers
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "verbal"),
+    [
+        ("Written consent for publication was obtained from the patient.", True, False),
+        ("The patient signed a consent form for publication.", True, False),
+        ("Verbal consent for publication was obtained from the patient.", False, True),
+        ("The patient gave oral consent for publication.", False, True),
+        ("Consent for publication was obtained from the patient.", False, False),
+    ],
+)
+def test_written_and_verbal_consent_are_told_apart(nlp, text, written, verbal):  # type: ignore[no-untyped-def]
+    c = run(nlp, text)
+    assert (c.written, c.verbal) == (written, verbal)
+
+
+@pytest.mark.parametrize(
+    ("text", "available"),
+    [
+        ("Written consent for publication was obtained from the patient. A copy of the written "
+         "consent is available for review by the Editor-in-Chief of this journal.", True),
+        ("Consent for publication was obtained; signed forms are available to the editor on "
+         "request.", True),
+        ("Copies of the consent form can be provided to the journal upon request.", True),
+        ("Consent for publication was obtained from the patient.", False),
+    ],
+)
+def test_copies_available_to_the_editor_are_recognised(nlp, text, available):  # type: ignore[no-untyped-def]
+    assert run(nlp, text).editor_available is available
