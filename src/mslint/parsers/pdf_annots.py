@@ -46,6 +46,8 @@ def read_annotations(page: Any, section: tuple[str, ...] = ()) -> PageAnnotation
     import pymupdf
 
     out = PageAnnotations()
+    if page.parent.xref_get_key(page.xref, "Annots")[0] == "null":
+        return out
     number = page.number + 1
     for annot in page.annots():
         subtype = annot.type[1]

@@ -121,10 +121,9 @@ def _hidden_reason(span: dict[str, Any], mode: int, page_rect: tuple[float, ...]
     return None
 
 
-def _union(a: tuple[float, ...] | None, b: tuple[float, ...]) -> tuple[float, float, float, float]:
-    if a is None:
-        return (b[0], b[1], b[2], b[3])
-    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+def _union_all(boxes: Any) -> tuple[float, float, float, float]:
+    x0s, y0s, x1s, y1s = zip(*boxes, strict=True)
+    return (min(x0s), min(y0s), max(x1s), max(y1s))
 
 
 def _span_record(span: dict[str, Any], mode: int, start: int) -> dict[str, Any]:
@@ -144,10 +143,24 @@ def _span_record(span: dict[str, Any], mode: int, start: int) -> dict[str, Any]:
     }
 
 
+def _one_column(lines: list[dict[str, Any]]) -> bool:
+    """The common case, cheaply: each line sits under the one before, overlapping it."""
+    previous = lines[0]["bbox"]
+    for line in lines[1:]:
+        x0, y0, x1, y1 = line["bbox"]
+        if (y0 + y1) / 2 < previous[3] - 0.25 * (previous[3] - previous[1]) or \
+                x1 <= previous[0] or x0 >= previous[2]:
+            return False
+        previous = line["bbox"]
+    return True
+
+
 def _columns(lines: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """Lines of a MuPDF block grouped by column: MuPDF may join side-by-side legends of a
     two-column page into one block. A line joins a group when it sits under the group's
     last line within the group's width, or continues that line after a small gap."""
+    if len(lines) < 2 or _one_column(lines):
+        return [lines]
     groups: list[tuple[list[dict[str, Any]], list[float]]] = []
     for line in lines:
         x0, y0, x1, y1 = line["bbox"]
@@ -177,19 +190,23 @@ def _split_block(page: int, lines: list[dict[str, Any]], page_rect: tuple[float,
                 continue
             mode = render_mode(span["char_flags"], span["alpha"])
             reason = _hidden_reason(span, mode, page_rect)
-            pieces, spans, bbox = parts.get(reason, ([], [], None))
-            offset = sum(len(p) for p in pieces)
+            part = parts.get(reason)
+            if part is None:
+                part = parts[reason] = ([], [], [])
+            pieces, spans, boxes = part
+            spans.append(_span_record(span, mode, sum(map(len, pieces))))
             pieces.append(text)
-            spans.append(_span_record(span, mode, offset))
-            parts[reason] = (pieces, spans, _union(bbox, span["bbox"]))
-        for reason, (pieces, spans, bbox) in parts.items():
+            boxes.append(span["bbox"])
+        for reason, (pieces, spans, boxes) in parts.items():
             text = "".join(pieces)
             if not text.strip():
                 continue
+            bbox = line["bbox"] if len(parts) == 1 else _union_all(boxes)
             raw = groups.get(reason)
             if raw is None:
                 raw = groups[reason] = RawBlock(page, bbox, hidden=reason, order=order)
-            raw.bbox = _union(raw.bbox, bbox)
+            else:
+                raw.bbox = _union_all((raw.bbox, bbox))
             raw.lines.append(RawLine(text, bbox, spans))
     return list(groups.values())
 
