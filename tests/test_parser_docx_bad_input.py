@@ -9,6 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from tests import docx_fixtures as fx
 
 from mslint.config import Settings
@@ -175,3 +177,36 @@ def test_the_engine_turns_a_bad_docx_into_one_ms901_and_checks_the_rest(tmp_path
     bad_result, good_result = engine.check_file(bad), engine.check_file(good)
     assert [f.rule_id for f in bad_result.findings] == ["MS901"]
     assert good_result.error is None and good_result.format == "docx"
+
+
+_ODD_VALUES = st.one_of(
+    st.sampled_from(["", "-1", "0", "1e9", "abc", "99999999999999999999", "1.2.3", "auto",
+                     "NaN", "ffffff", "12345f"]),
+    st.text(alphabet="0123456789.-fxptin ", max_size=12),
+)
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(values=st.lists(_ODD_VALUES, min_size=9, max_size=9))
+def test_odd_attribute_values_never_break_the_parser(tmp_path, values) -> None:
+    sz, span, lvl, cx, crop, style, instr, color, fill = (v.replace('"', "") for v in values)
+    d = fx.blank()
+    p = d.add_paragraph()
+    fx.add_run_xml(p, f'<w:r><w:rPr><w:sz w:val="{sz}"/><w:color w:val="{color}"/>'
+                      f'<w:shd w:fill="{fill}"/></w:rPr><w:t>text</w:t></w:r>')
+    p._p.get_or_add_pPr().append(fx.xml(f'<w:outlineLvl w:val="{lvl}"/>'))
+    fx.add_run_xml(p, f'<w:fldSimple w:instr="{instr}"><w:r><w:t>1</w:t></w:r></w:fldSimple>')
+    table = d.add_table(rows=1, cols=1)
+    table.cell(0, 0)._tc.get_or_add_tcPr().append(fx.xml(f'<w:gridSpan w:val="{span}"/>'))
+    pic = fx.add_picture(d)
+    pic._p.xpath(".//wp:extent")[0].set("cx", cx)
+    fx.crop_last_picture(pic, 0, 0, 0, 0)
+    pic._p.xpath(".//a:srcRect")[0].set("l", crop)
+    vml = fx.add_vml_picture(d, fx.png_bytes())
+    vml_ns = "{urn:schemas-microsoft-com:vml}"
+    next(vml._p.iter(f"{vml_ns}shape")).set("style", style)
+    next(vml._p.iter(f"{vml_ns}imagedata")).set("cropleft", crop)
+    path = fx.save(d, tmp_path / "odd.docx")
+    doc = parse(path)
+    assert any("text" in b.text for b in doc.blocks)

@@ -173,3 +173,16 @@ def test_a_short_table_line_directly_above_a_table_is_its_caption(tmp_path) -> N
     doc = parse(tmp_path, d)
     caption = next(b for b in doc.blocks if b.text.startswith("Table 6"))
     assert caption.kind is BlockKind.CAPTION and caption.attrs["table_label"] == "Table 6"
+
+
+def test_a_figure_laid_out_in_a_table_pairs_the_caption_cell_with_the_image_cell(tmp_path) -> None:
+    d = fx.blank()
+    table = d.add_table(rows=2, cols=1)
+    fx.add_picture(d, fx.png_bytes(), paragraph=table.cell(0, 0).paragraphs[0])
+    table.cell(1, 0).text = "Figure 1. Wound on day 3."
+    doc = parse(tmp_path, d)
+    (figure,) = doc.figures
+    assert (figure.legend, figure.image_ids) == ("Wound on day 3.", tuple(media(doc)))
+    assert figure.location.paragraph == 2
+    caption = doc.blocks[figure.legend_block]
+    assert caption.kind is BlockKind.CAPTION and caption.attrs["row"] == 2

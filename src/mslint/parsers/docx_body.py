@@ -246,7 +246,8 @@ class BodyBuilder:
             first = first or number
             contents.append(content)
             extras.extend(more)
-            record = ParagraphRecord(number, None, content.text, image_ids, True, False,
+            record = ParagraphRecord(number, None, content.text, image_ids, True,
+                                     bool(content.style and content.style.is_caption),
                                      content.seq_fields)
             self._text_boxes(content, rels, number, record)
             records.append(record)

@@ -11,10 +11,10 @@ paired by number with the images left over, in order of appearance.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mslint.figures import FigureLabel, is_legends_section, parse_figure_label
-from mslint.model import BlockKind, Document, Figure, TextBlock
+from mslint.model import BlockKind, Document, Figure, Location, TextBlock
 from mslint.parsers.docx_body import ParagraphRecord
 from mslint.parsers.docx_runs import SeqField
 
@@ -42,6 +42,8 @@ class _Caption:
     label: FigureLabel
     record: int
     position: str
+    text: str
+    location: Location
     image_ids: tuple[str, ...] = ()
 
 
@@ -53,29 +55,31 @@ def assign_figures(doc: Document, records: list[ParagraphRecord]) -> None:
     seq_counts: dict[str, int] = {}
     for i, record in enumerate(records):
         for box_block, box_fields in record.text_box_blocks:
-            label = _label(doc.blocks[box_block].text, box_fields, seq_counts)
+            box = doc.blocks[box_block]
+            label = _label(box.text, box_fields, seq_counts)
             if label is not None:
                 images = tuple(record.image_ids or record.text_box_images)
                 adjacent.append(_Caption(box_block, label, i, "text-box" if images else "",
-                                         images))
-        if record.block is None or record.in_table:
+                                         box.text, box.location, images))
+        if record.block is None:
             continue
         block = doc.blocks[record.block]
-        if block.kind is not BlockKind.BODY:
+        if block.kind is not (BlockKind.TABLE_CELL if record.in_table else BlockKind.BODY):
             continue
         legends = any(is_legends_section(title) for title in block.section)
-        if _table_caption(block, record, _next_to_table(records, i)):
+        if not record.in_table and _table_caption(block, record, _next_to_table(records, i)):
             continue
-        label = _label(block.text, record.seq_fields, seq_counts)
+        label = _label(record.text, record.seq_fields, seq_counts)
         if label is None:
             continue
         near_image = _neighbour_rows(records, i, -1) or _neighbour_rows(records, i, 1)
         strong = (record.is_caption_style or bool(record.seq_fields) or legends
                   or bool(record.image_ids) or bool(near_image)
-                  or _separator(block.text, label) in _STRONG_SEPARATORS)
+                  or _separator(record.text, label) in _STRONG_SEPARATORS)
         if not strong:
             continue
-        caption = _Caption(record.block, label, i, "legends-section" if legends else "")
+        caption = _Caption(record.block, label, i, "legends-section" if legends else "",
+                           record.text, replace(block.location, paragraph=record.number))
         (in_legends if legends else adjacent).append(caption)
     claimed: set[int] = set()
     for caption in adjacent:
@@ -208,14 +212,15 @@ def _build_figures(doc: Document, captions: list[_Caption]) -> None:
     by_label: dict[str, Figure] = {}
     for caption in sorted(captions, key=lambda c: c.block):
         block = doc.blocks[caption.block]
-        block.kind = BlockKind.CAPTION
+        if block.kind is not BlockKind.TABLE_CELL or block.text.strip() == caption.text.strip():
+            block.kind = BlockKind.CAPTION
         block.attrs["figure_label"] = caption.label.label
         block.attrs["caption_position"] = caption.position or "alone"
-        legend = block.text[caption.label.legend_start:].strip()
+        legend = caption.text[caption.label.legend_start:].strip()
         key = caption.label.label.upper()
         known = by_label.get(key)
         if known is None:
-            figure = Figure(label=caption.label.label, legend=legend, location=block.location,
+            figure = Figure(label=caption.label.label, legend=legend, location=caption.location,
                             number=caption.label.number, image_ids=caption.image_ids,
                             legend_block=caption.block)
             by_label[key] = figure
@@ -224,7 +229,7 @@ def _build_figures(doc: Document, captions: list[_Caption]) -> None:
             known.image_ids = tuple(dict.fromkeys((*known.image_ids, *caption.image_ids)))
             if len(legend) > len(known.legend):
                 known.legend = legend
-                known.location = block.location
+                known.location = caption.location
                 known.legend_block = caption.block
     for figure in doc.figures:
         for image_id in figure.image_ids:

@@ -9,6 +9,7 @@ name; its pixel size is read from the header with Pillow, never by decoding the 
 from __future__ import annotations
 
 import io
+import math
 import posixpath
 import re
 import warnings
@@ -26,7 +27,8 @@ R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 V = "{urn:schemas-microsoft-com:vml}"
 OFFICE = "{urn:schemas-microsoft-com:office:office}"
 EMU_PER_POINT = 12700
-_VML_LENGTH = re.compile(r"(width|height)\s*:\s*([\d.]+)\s*(pt|in|px|cm|mm)?", re.IGNORECASE)
+_VML_LENGTH = re.compile(r"(width|height)\s*:\s*(\d+(?:\.\d+)?)\s*(pt|in|px|cm|mm)?",
+                         re.IGNORECASE)
 _TO_POINTS = {"pt": 1.0, "in": 72.0, "px": 0.75, "cm": 72 / 2.54, "mm": 72 / 25.4, "": 0.75}
 _EXT_FORMATS = {
     ".jpg": "jpeg", ".jpeg": "jpeg", ".png": "png", ".gif": "gif", ".tif": "tiff",
@@ -81,11 +83,10 @@ def _crop_fraction(value: str | None, per_unit: float) -> float:
     if not value:
         return 0.0
     try:
-        if value.endswith("f"):
-            return max(0.0, float(value[:-1]) / 65536)
-        return max(0.0, float(value) / per_unit)
+        fraction = float(value[:-1]) / 65536 if value.endswith("f") else float(value) / per_unit
     except ValueError:
         return 0.0
+    return 0.0 if math.isnan(fraction) else min(1.0, max(0.0, fraction))
 
 
 class ImageCollector:
