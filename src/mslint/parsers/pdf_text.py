@@ -205,9 +205,10 @@ def _split_block(page: int, lines: list[dict[str, Any]], page_rect: tuple[float,
             raw = groups.get(reason)
             if raw is None:
                 raw = groups[reason] = RawBlock(page, bbox, hidden=reason, order=order)
-            else:
-                raw.bbox = _union_all((raw.bbox, bbox))
             raw.lines.append(RawLine(text, bbox, spans))
+    for raw in groups.values():
+        if len(raw.lines) > 1:
+            raw.bbox = _union_all(line.bbox for line in raw.lines)
     return list(groups.values())
 
 
