@@ -34,6 +34,11 @@ def _colour(values: Any) -> tuple[float, float, float] | None:
     return (values[0], values[1], values[2])
 
 
+def _span(text: str, rect: tuple[float, float, float, float]) -> dict[str, Any]:
+    """The one span of an annotation's text: its box is the annotation's rectangle."""
+    return {"start": 0, "end": len(text), "bbox": rect}
+
+
 @dataclass(slots=True)
 class PageAnnotations:
     blocks: list[TextBlock] = field(default_factory=list)
@@ -75,7 +80,7 @@ def read_annotations(page: Any, section: tuple[str, ...] = ()) -> PageAnnotation
             continue
         attrs = {"subtype": subtype, "author": info.get("title", ""),
                  "date": info.get("modDate") or info.get("creationDate", ""),
-                 "subject": info.get("subject", "")}
+                 "subject": info.get("subject", ""), "spans": [_span(text, rect)]}
         kind = BlockKind.COMMENT if subtype in _COMMENT_SUBTYPES else BlockKind.ANNOTATION
         out.blocks.append(TextBlock(text, kind, location, section, boxes=((0, rect),),
                                     attrs=attrs))
@@ -87,7 +92,8 @@ def read_annotations(page: Any, section: tuple[str, ...] = ()) -> PageAnnotation
         out.blocks.append(TextBlock(
             value.strip(), BlockKind.ANNOTATION,
             Location(page=number, bbox=rect, xref=widget.xref), section, boxes=((0, rect),),
-            attrs={"subtype": "Widget", "field": widget.field_name or "", "author": ""}))
+            attrs={"subtype": "Widget", "field": widget.field_name or "", "author": "",
+                   "spans": [_span(value.strip(), rect)]}))
     return out
 
 

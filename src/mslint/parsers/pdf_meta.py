@@ -28,10 +28,6 @@ MAX_XMP_BYTES = 4 * 1024 * 1024
 _SKIP_INFO = frozenset({"Trapped"})
 
 
-def _pdf_string(raw: str) -> str:
-    return raw.strip()
-
-
 def read_info(doc: Any) -> dict[str, str]:
     """The Info dictionary's text entries as ``pdf:<Key> -> value``."""
     kind, value = doc.xref_get_key(-1, "Info")
@@ -44,7 +40,7 @@ def read_info(doc: Any) -> dict[str, str]:
             continue
         kind, text = doc.xref_get_key(xref, key)
         if kind in ("string", "name", "int", "real") and text.strip():
-            out[f"pdf:{key}"] = _pdf_string(text.lstrip("/") if kind == "name" else text)
+            out[f"pdf:{key}"] = (text.lstrip("/") if kind == "name" else text).strip()
     return out
 
 

@@ -49,7 +49,6 @@ class RawBlock:
     bbox: tuple[float, float, float, float]
     lines: list[RawLine] = field(default_factory=list)
     hidden: str | None = None
-    order: int = 0
 
     def text_preview(self) -> str:
         """The block's text with lines joined by spaces (cheaper than `assemble`)."""
@@ -178,8 +177,8 @@ def _columns(lines: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return [group for group, _ in groups]
 
 
-def _split_block(page: int, lines: list[dict[str, Any]], page_rect: tuple[float, ...],
-                 order: int) -> list[RawBlock]:
+def _split_block(page: int, lines: list[dict[str, Any]], page_rect: tuple[float, ...]
+                 ) -> list[RawBlock]:
     """Lines of one MuPDF block as visible and hidden `RawBlock`s (span offsets per line)."""
     groups: dict[str | None, RawBlock] = {}
     for line in lines:
@@ -204,7 +203,7 @@ def _split_block(page: int, lines: list[dict[str, Any]], page_rect: tuple[float,
             bbox = line["bbox"] if len(parts) == 1 else _union_all(boxes)
             raw = groups.get(reason)
             if raw is None:
-                raw = groups[reason] = RawBlock(page, bbox, hidden=reason, order=order)
+                raw = groups[reason] = RawBlock(page, bbox, hidden=reason)
             raw.lines.append(RawLine(text, bbox, spans))
     for raw in groups.values():
         if len(raw.lines) > 1:
@@ -262,7 +261,7 @@ def read_page_text(page: Any, rect: tuple[float, float, float, float]) -> PageTe
         if kind == 0:
             texts.append((index, block["bbox"]))
             for lines in _columns(block["lines"]):
-                blocks.extend(_split_block(number, lines, rect, index))
+                blocks.extend(_split_block(number, lines, rect))
         elif kind == 3 and block.get("isrect") and not block.get("stroked") and block["alpha"]:
             x0, y0, x1, y1 = block["bbox"]
             if x1 - x0 >= MIN_SHAPE_SIDE and y1 - y0 >= MIN_SHAPE_SIDE:
