@@ -1,0 +1,1 @@
+"""mslint-ocr: reads text burnt into image pixels and reports it (MS302)."""
