@@ -18,8 +18,8 @@ _MARKERS = re.compile(r"[\d*†‡§¶#,]+$|\^\{?[\w,*]+\}?$|\s*\(\s*[\d,]+\s*\)
 _SUPERSCRIPTS = re.compile(r"(?<=[a-zà-ÿ.])(?:\^?\{?\d+(?:,\d+)*\}?[*†‡§¶]*|[*†‡§¶]+)")
 _SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\n)\s*")
 _SURNAME = r"([A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?)"
-_VANCOUVER = re.compile(rf"(?:^|[,.;]\s*){_SURNAME}\s+[A-Z]{{1,3}}(?=[,.;])")
-_APA = re.compile(rf"(?:^|[,;&]\s*|\band\s+){_SURNAME},\s+(?:[A-Z]\.\s?){{1,3}}")
+_VANCOUVER = re.compile(rf"(?:^|[,.;]\s*){_SURNAME}\s+([A-Z]{{1,3}})(?=[,.;])")
+_APA = re.compile(rf"(?:^|[,;&]\s*|\band\s+){_SURNAME},\s+((?:[A-Z]\.\s?){{1,3}})")
 _IN_TEXT = re.compile(
     r"\b([A-Z][a-zà-ÿ'’]+)(?:\s+(?:et\s+al\.?|and\s+colleagues|and\s+([A-Z][a-zà-ÿ'’]+)\s*[(\[,]))"
 )
@@ -66,11 +66,46 @@ def cited_surnames(text: str) -> set[str]:
     return out
 
 
-def reference_surnames(text: str) -> set[str]:
-    """Author surnames in a reference-list entry (Vancouver or APA style)."""
-    out = {m.group(1).lower() for m in _VANCOUVER.finditer(text)}
-    out.update(m.group(1).lower() for m in _APA.finditer(text))
+def reference_surnames(text: str) -> dict[str, str]:
+    """Author surnames in a reference-list entry (Vancouver or APA style), each with the
+    first initial given ("" when none is)."""
+    out: dict[str, str] = {}
+    for m in _VANCOUVER.finditer(text):
+        out.setdefault(m.group(1).lower(), m.group(2)[0].lower())
+    for m in _APA.finditer(text):
+        out.setdefault(m.group(1).lower(), m.group(2)[0].lower())
     return out
+
+
+class NameBook:
+    """The manuscript's own and cited authors: surname -> the first initials known for it.
+
+    A lone surname matching any of them is theirs; a full name is theirs only when its first
+    initial matches too ("Lucia Rossi" is not "Rossi M"). ``ANY`` marks surnames cited
+    without initials ("Smith et al."): they only cover lone surnames.
+    """
+
+    ANY = "?"
+
+    def __init__(self) -> None:
+        self.initials: dict[str, set[str]] = {}
+
+    def add(self, surname: str, initial: str) -> None:
+        self.initials.setdefault(surname.lower().strip(".,"), set()).add(initial.lower())
+
+    def add_full(self, full: str) -> None:
+        words = re.sub(r"^(?:Dr|Prof|Professor)\.?\s+", "", full).split()
+        if words:
+            self.add(words[-1], words[0][0] if len(words) > 1 else self.ANY)
+
+    def covers(self, name: str) -> bool:
+        words = name.split()
+        if not words:
+            return False
+        known = self.initials.get(words[-1].lower().strip(".,"))
+        if known is None:
+            return False
+        return len(words) == 1 or words[0][0].lower() in known
 
 
 def manuscript_names(
@@ -78,28 +113,22 @@ def manuscript_names(
     *,
     byline_blocks: Iterable[TextBlock],
     reference_blocks: Iterable[TextBlock],
-) -> frozenset[str]:
-    """Lower-cased full names and surnames of the authors and cited authors."""
-    names: set[str] = set()
-
-    def add(full: str) -> None:
-        words = re.sub(r"^(?:Dr|Prof|Professor)\.?\s+", "", full).split()
-        if not words:
-            return
-        names.add(" ".join(words).lower())
-        names.add(words[-1].lower().strip(".,"))
-
+) -> NameBook:
+    """The authors and cited authors of ``document``."""
+    book = NameBook()
     for author in document.authors:
-        add(author)
+        book.add_full(author)
     for block in byline_blocks:
         for name in split_byline(block.text):
-            add(name)
+            book.add_full(name)
     for block in reference_blocks:
-        names.update(reference_surnames(block.text))
+        for surname, initial in reference_surnames(block.text).items():
+            book.add(surname, initial)
     for block in document.text_blocks():
         if block.kind is BlockKind.METADATA:
             continue
-        names.update(cited_surnames(block.text))
+        for surname in cited_surnames(block.text):
+            book.add(surname, NameBook.ANY)
         for m in _CORRESPONDENCE.finditer(block.text):
-            add(m.group(1))
-    return frozenset(names)
+            book.add_full(m.group(1))
+    return book

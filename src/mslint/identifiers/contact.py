@@ -29,6 +29,7 @@ _PHONE_CONTEXT = re.compile(
     r"\b(?:tel|telephone|phone|phoned|mobile|cell|cellphone|landline|fax|call(?:ed)?|contact|"
     r"number|reach|text(?:ed)?|pager|whatsapp)\b", re.IGNORECASE,
 )
+_SSN_SHAPE = re.compile(r"\d{3}-\d{2}-\d{4}")
 _THOUSANDS = re.compile(r"\d{1,3}(?:[ ,.]\d{3})+")
 _FAX = re.compile(r"\bfax\b", re.IGNORECASE)
 _VERSION = re.compile(r"\b(?:version|v|ver\.?|release|firmware|build)\s*$", re.IGNORECASE)
@@ -83,22 +84,27 @@ class PhoneDetector:
         regions: Sequence[str] = ctx.params.get("phone_regions", DEFAULT_PHONE_REGIONS)
         for m in _PHONE_CANDIDATE.finditer(text):
             raw = m.group().rstrip(" .-(")
+            start = m.start()
+            if raw.startswith("(") and ")" not in raw[:6]:
+                raw, start = raw[1:], start + 1
+            if _SSN_SHAPE.fullmatch(raw):
+                continue
             digits = sum(ch.isdigit() for ch in raw)
             if digits < 7 or digits > 15 or _DATEISH.match(raw.strip()):
                 continue
             if "  " in raw or "\n" in raw or _IPV4.fullmatch(raw):
                 continue
-            context = near(text, m.start(), m.start() + len(raw), _PHONE_CONTEXT, 40)
+            context = near(text, start, start + len(raw), _PHONE_CONTEXT, 40)
             if not context and _THOUSANDS.fullmatch(raw):
                 continue
             region = _valid_region(raw, regions)
             if region is None:
                 continue
             confidence = 0.95 if context else (0.75 if raw.startswith(("+", "(", "0")) else 0.5)
-            if not context and near(text, m.start(), m.start() + len(raw), PATIENT_CONTEXT, 40):
+            if not context and near(text, start, start + len(raw), PATIENT_CONTEXT, 40):
                 confidence = max(confidence, 0.65)
-            kind = "fax" if before(text, m.start(), _FAX, 30) else "phone"
-            yield make_span(self.name, "phone", text, m.start(), m.start() + len(raw), confidence,
+            kind = "fax" if before(text, start, _FAX, 30) else "phone"
+            yield make_span(self.name, "phone", text, start, start + len(raw), confidence,
                             region=region, kind=kind)
 
 

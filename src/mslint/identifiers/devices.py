@@ -12,7 +12,7 @@ _VALUE = r"(?P<value>(?=[A-Z0-9./\-]*\d)[A-Z0-9][A-Z0-9./\-]{2,30}[A-Z0-9])"
 _DEVICE = re.compile(
     r"(?<![\w-])(?:serial\s*(?:number|no\.?|#)?|S/N|SN|lot\s*(?:number|no\.?|#)?|"
     r"batch\s*(?:number|no\.?|#)|UDI(?:-DI)?|device\s+(?:ID|identifier)|"
-    r"IMEI|MAC\s+address)\s*[:#]?\s*(?:was|is|of)?\s*" + _VALUE,
+    r"IMEI|MAC\s+address)\s*[:#(]?\s*(?:was|is|of)?\s*" + _VALUE,
     re.IGNORECASE,
 )
 _VEHICLE = re.compile(

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from mslint.detector import DetectionContext, IdentifierSpan
 from mslint.identifiers.base import make_span, near
+from mslint.identifiers.lexicon import large_regions
 
 _STREET_TYPES = (
     r"Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Boulevard|Blvd|Court|Ct|Place|Pl|"
@@ -46,6 +47,14 @@ _ADDRESS_CONTEXT = re.compile(
 )
 
 
+_RESIDENCE = re.compile(
+    r"\b(?:lives?|lived|living|resides?|resided|residing|resident|native|born|moved|relocated|"
+    r"grew\s+up)\s+(?:in|of|to|at|near|outside)\s+(?:the\s+)?(?:(?:small|rural|remote|coastal|"
+    r"mountain|fishing|farming)\s+)?(?:(?:village|town|city|suburb|hamlet|island|district)\s+"
+    r"(?:of|near|outside)\s+)?(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})"
+)
+
+
 @lru_cache(maxsize=32)
 def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in patterns)
@@ -53,7 +62,7 @@ def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 
 class GeographyDetector:
     name = "geography"
-    categories = ("address", "postcode")
+    categories = ("address", "postcode", "place")
 
     def detect(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
         for m in _ADDRESS.finditer(text):
@@ -62,6 +71,9 @@ class GeographyDetector:
         for m in _NAMED_STREET.finditer(text):
             conf = 0.8 if near(text, m.start(1), m.end(1), _ADDRESS_CONTEXT, 60) else 0.55
             yield make_span(self.name, "address", text, m.start(1), m.end(1), conf)
+        for m in _RESIDENCE.finditer(text):
+            if m.group("place").lower() not in large_regions():
+                yield make_span(self.name, "place", text, *m.span("place"), 0.8)
         for m in _POBOX.finditer(text):
             yield make_span(self.name, "address", text, m.start(), m.end(), 0.9)
         for m in _UK_POSTCODE.finditer(text):

@@ -31,6 +31,11 @@ def eponym_heads() -> frozenset[str]:
 
 
 @cache
+def given_names() -> frozenset[str]:
+    return frozenset(w for line in _lines("given_names.txt") for w in line.split())
+
+
+@cache
 def drugs() -> frozenset[str]:
     return frozenset(w.lower() for w in _lines("drugs.txt"))
 

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from mslint.detector import DetectionContext, IdentifierSpan
 from mslint.identifiers.base import PATIENT_CONTEXT, make_span, near
 from mslint.identifiers.filters import is_drug_or_gene, is_eponym_use
-from mslint.identifiers.lexicon import large_regions
+from mslint.identifiers.lexicon import eponyms, given_names, large_regions
 
 _NAME = r"[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)*"
 _COMMON_CAPS = frozenset(re.split(r"\s+", (
@@ -41,12 +41,28 @@ _RELATIVE_NAME = re.compile(
 _NAMED = re.compile(
     rf"\b(?:named|called|nicknamed|known\s+as|name\s+(?:is|was))\s+[\"“']?(?P<name>{_NAME}(?:\s+{_NAME})?)"
 )
+# "Maria Gonzalez, a 45-year-old teacher": how case reports introduce their patient.
+_APPOSITIVE = re.compile(
+    rf"(?<![\w.])(?P<name>{_NAME}(?:\s+{_NAME}){{1,2}}),\s+(?:an?|the)\s+(?:\d{{1,3}}[- ]"
+    r"(?:year|month|week)s?[- ]old|retired|former|widowed|married|single|divorced|local)\b"
+)
+_CAPITALISED = re.compile(r"(?<![\w.'’-])[A-Z][a-z]+(?![\w'’-])")
+_SURNAME_AFTER = re.compile(
+    r"\s+(?:[A-Z]\.\s+)?(?P<last>(?:Mc|Mac|O['’]|Al-|El-|Van\s|De\s)?[A-Z][a-zà-ÿ]+"
+    r"(?:-[A-Z][a-zà-ÿ]+)?)(?![\w-]|\s+(?:[A-Z]|et\s+al))"
+)
+_NOT_SURNAMES = frozenset(re.split(r"\s+", (
+    "Hospital University Clinic Centre Center Institute College School Foundation Trust Street "
+    "Road Avenue Lane Drive Syndrome Disease Sign Scale Score Test Unit Ward Department "
+    "Medical Health Children Memorial General Royal County City Park House Church Island"
+)))
 _INITIALS_AFTER = re.compile(
     r"\b(?:[Pp]atient|[Pp]t\.?|Mr|Mrs|Ms|Miss|Master|Mx|[Bb]aby|[Ss]ubject|[Ii]nfant|[Cc]hild|"
     r"[Bb]oy|[Gg]irl|[Mm]an|[Ww]oman|[Pp]roband)\.?\s+"
     r"(?P<ini>(?:[A-Z]\.\s?){1,3}(?![A-Za-z])|(?:[A-Z]\.\s?){1,2}[A-Z](?![\w.])|[A-Z]{2,3}(?![\w.]))"
 )
 _TITLE_INITIAL = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Master|Mx)\.?\s+(?P<ini>[A-Z])(?![\w'’])\.?")
+_BRACKETED_INITIALS = re.compile(r"\((?P<ini>(?:[A-Z]\.\s?){2,3})\)")
 _NOT_INITIALS = frozenset(re.split(r"\s+", (
     "HIV ICU ED ER CT MRI ECG EEG EMG BP HR RR GP OR IV IM SC PO UK USA US NHS ID CPR DNR AF MI "
     "PE DVT TB COPD CKD AKI ALS MS PD AD GCS SLE RA IBD COVID"
@@ -58,8 +74,8 @@ _CITED_AFTER = re.compile(
     r"^\s*(?:et\s+al|and\s+colleagues|and\s+co-?workers|\(\d{4}|\[\d|,\s*\d{4})"
 )
 _RESIDENCE_BEFORE = re.compile(
-    r"(?:\b(?:lives?|lived|living|resides?|resided|resident|native|born|moved|relocated|home|"
-    r"hometown|village|town|city|suburb|county|district|neighbou?rhood|farm|from)\b"
+    r"(?:\b(?P<cue>lives?|lived|living|resides?|resided|resident|native|born|moved|relocated|"
+    r"home|hometown|village|town|city|suburb|county|district|neighbou?rhood|farm|from)\b"
     r"(?:\s+(?:in|of|at|to|near|outside|from))?(?:\s+(?:the|a|rural|urban|small|suburban|"
     r"remote))*\s*)$",
     re.IGNORECASE,
@@ -97,7 +113,7 @@ class TitleNameDetector:
             related = bool(_RELATIVE_CONTEXT.search(text, max(0, m.start() - 40), m.start()))
             yield make_span(self.name, "name", text, s, e, 0.8 if related else 0.3,
                             title=m.group("title"), role="person" if related else "clinician")
-        for pattern in (_RELATIVE_NAME, _NAMED):
+        for pattern in (_RELATIVE_NAME, _NAMED, _APPOSITIVE):
             for m in pattern.finditer(text):
                 s, e = _clean_name(text, *m.span("name"))
                 first = text[s:e].split()[0]
@@ -106,6 +122,19 @@ class TitleNameDetector:
                 if first.lower() in large_regions() or is_eponym_use(text[s:e], text[e:]):
                     continue
                 yield make_span(self.name, "name", text, s, e, 0.85, role="person")
+        for first in _CAPITALISED.finditer(text):
+            if first.group() not in given_names():
+                continue
+            m = _SURNAME_AFTER.match(text, first.end())
+            if m is None:
+                continue
+            last = m.group("last")
+            if last in _NOT_SURNAMES or last in _COMMON_CAPS or is_drug_or_gene(last):
+                continue
+            s, e = _clean_name(text, first.start(), m.end())
+            eponymous = last.lower() in eponyms() or is_eponym_use(text[s:e], text[e:])
+            yield make_span(self.name, "name", text, s, e, 0.5 if eponymous else 0.8,
+                            role="person")
         seen: set[int] = set()
         for m in _INITIALS_AFTER.finditer(text):
             ini = m.group("ini")
@@ -115,6 +144,9 @@ class TitleNameDetector:
             e = s + len(ini.rstrip())
             seen.add(s)
             yield make_span(self.name, "initials", text, s, e, 0.9)
+        for m in _BRACKETED_INITIALS.finditer(text):
+            if m.start("ini") not in seen:
+                yield make_span(self.name, "initials", text, *m.span("ini"), 0.8)
         for m in _TITLE_INITIAL.finditer(text):
             s, e = m.span("ini")
             if s in seen:
@@ -134,13 +166,17 @@ class NerDetector:
     def detect(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
         if not ctx.params.get("use_ner", True) or not any(ch.isupper() for ch in text):
             return
-        doc = ctx.resources.nlp(("ner",))(text)
+        # Line breaks inside a paragraph (PDF, hard-wrapped text) confuse the model; a space
+        # keeps every offset.
+        doc = ctx.resources.nlp(("ner",))(text.replace("\n", " "))
         for ent in doc.ents:
-            if ent.label_ == "PERSON":
+            before_ent = text[max(0, ent.start_char - 40):ent.start_char]
+            lived_in = _RESIDENCE_BEFORE.search(before_ent)
+            if ent.label_ == "PERSON" and not (lived_in and lived_in.group("cue") != "from"):
                 span = self._person(text, ent.start_char, ent.end_char)
                 if span is not None:
                     yield span
-            elif ent.label_ in ("GPE", "LOC", "FAC"):
+            elif ent.label_ in ("GPE", "LOC", "FAC", "PERSON"):
                 span = self._place(text, ent.start_char, ent.end_char)
                 if span is not None:
                     yield span
@@ -172,7 +208,13 @@ class NerDetector:
             related = bool(_RELATIVE_CONTEXT.search(text, max(0, s - 50), s))
             return make_span(self.name, "name", text, s, e, 0.8 if related else 0.3,
                              role="person" if related else "clinician")
-        confidence = 0.85 if near(text, s, e, PATIENT_CONTEXT, 40) else 0.7
+        context = near(text, s, e, PATIENT_CONTEXT, 40)
+        if " " not in value:
+            # A lone capitalised word is as often a sentence-initial noun ("Haemoglobin
+            # was...") as a first name: only report it beside a patient word.
+            return make_span(self.name, "name", text, s, e, 0.7 if context else 0.45,
+                             role="person")
+        confidence = 0.85 if context else 0.7
         return make_span(self.name, "name", text, s, e, confidence, role="person")
 
     def _place(self, text: str, start: int, end: int) -> IdentifierSpan | None:

@@ -16,7 +16,7 @@ from mslint.identifiers.base import make_span, near
 from mslint.identifiers.checksums import iran_national_code_valid, nhs_number_valid
 
 _SEP = r"\s*(?:[:#=]|no\.?|number|num\.?|\(|is|was|of)?\s*[:#]?\s*"
-_VALUE = r"(?P<value>(?=[A-Z0-9/\-]*\d)[A-Z]{0,4}[-/]?\d[\dA-Z]*(?:[-/ ]\d[\dA-Z]*){0,4})"
+_VALUE = r"(?P<value>(?=[A-Z0-9/\-]*\d)[A-Z]{0,5}[-/]?\d[\dA-Z]*(?:[-/ ]\d[\dA-Z]*){0,4})"
 
 # keyword -> category
 _KEYWORDS: tuple[tuple[str, str], ...] = (

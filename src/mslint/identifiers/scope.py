@@ -15,7 +15,7 @@ import re
 from enum import Enum
 
 from mslint.detector import IdentifierSpan
-from mslint.identifiers.authors import looks_like_byline, manuscript_names
+from mslint.identifiers.authors import NameBook, looks_like_byline, manuscript_names
 from mslint.identifiers.filters import bare
 from mslint.model import BlockKind, Document, TextBlock
 from mslint.resources import Resources
@@ -78,6 +78,7 @@ _SENTENCE_SILENT = re.compile(
     r"research\s+ethics|institutional\s+review\s+board|\bIRB\b|\bREC\b|"
     r"approval\s+(?:number|no\.?|code|ID)|IR\.[A-Z]+\.[A-Z.]*REC|"
     r"(?:trial|study)\s+(?:was\s+)?registered|registration\s+(?:number|no\.?)|"
+    r"^\s*registered\s+(?:on\s+)?\d|\bretrospectively\s+registered|"
     r"grant(?:\s+(?:number|no\.?))?\s+[A-Z0-9]|funded\s+by|supported\s+by\s+(?:a\s+)?grant)",
     re.IGNORECASE,
 )
@@ -89,6 +90,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[])|\n+|;\s+")
 
 _PERSONAL = frozenset({"name", "initials", "email", "phone", "url", "ip", "address", "postcode",
                        "place"})
+_PERSONAL_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Master", "Madam", "Mme", "Mlle"})
+_BYLINE_KINDS = frozenset({BlockKind.BODY, BlockKind.HEADER_FOOTER, BlockKind.TEXT_BOX})
 _SOCIAL_KINDS = frozenset({BlockKind.METADATA})
 
 
@@ -114,13 +117,17 @@ def _front_matter(document: Document) -> frozenset[int]:
 def block_scope(block: TextBlock, document: Document, resources: Resources) -> Scope:
     if block.kind in _SOCIAL_KINDS:
         return Scope.SILENT
+    if block.attrs.get("front_matter"):
+        return Scope.FRONT_MATTER
     by_section = _section_scope(block.section)
-    if by_section is not None:
+    if by_section is Scope.SILENT:
         return by_section
     front = resources.memo("identifiers.front-matter", lambda: _front_matter(document))
     index = resources.memo("identifiers.block-index",
                            lambda: {id(b): i for i, b in enumerate(document.blocks)})
-    if index.get(id(block)) in front or looks_like_byline(block.text):
+    if index.get(id(block)) in front or (
+        block.kind in _BYLINE_KINDS and looks_like_byline(block.text)
+    ):
         return Scope.FRONT_MATTER
     return Scope.PATIENT
 
@@ -155,14 +162,15 @@ def _silenced(span: IdentifierSpan, ranges: list[tuple[int, int, frozenset[str] 
     return False
 
 
-def _author_name(span: IdentifierSpan, names: frozenset[str]) -> bool:
+def _author_name(span: IdentifierSpan, names: NameBook) -> bool:
     if span.category != "name":
         return False
     if span.attr("role", "person") != "person":
         return True
-    value = " ".join(span.text.split()).lower()
-    last = bare(value.split()[-1]) if value else ""
-    return value in names or last in names
+    if span.attr("title") in _PERSONAL_TITLES:
+        return False
+    words = span.text.split()
+    return bool(words) and names.covers(" ".join([*words[:-1], bare(words[-1])]))
 
 
 def _resolve(spans: list[IdentifierSpan]) -> list[IdentifierSpan]:
@@ -174,8 +182,8 @@ def _resolve(spans: list[IdentifierSpan]) -> list[IdentifierSpan]:
     return sorted(kept, key=lambda s: s.start)
 
 
-def _names(document: Document, resources: Resources) -> frozenset[str]:
-    def build() -> frozenset[str]:
+def _names(document: Document, resources: Resources) -> NameBook:
+    def build() -> NameBook:
         bylines = [b for b in document.blocks
                    if b.kind is not BlockKind.METADATA and looks_like_byline(b.text)
                    and block_scope(b, document, resources) is not Scope.PATIENT]
