@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from mslint.findings import Finding, Severity
 from mslint.hookspecs import hookimpl
@@ -88,6 +89,18 @@ def is_ocr_layer(block: TextBlock, images: dict[int, list[Rect]]) -> bool:
     return page is not None and _over_any(box, images.get(page, []), 0.9)
 
 
+@lru_cache(maxsize=2048)
+def _blends_in(color_value: object, theme: object, highlight: object, shading: object,
+               block_shading: object, min_contrast: float) -> bool:
+    """Whether text of this colour disappears into its background (white by default)."""
+    color = parse_color(color_value) or parse_color(theme)
+    if color is None:
+        return False
+    background = (parse_color(highlight) or parse_color(shading) or parse_color(block_shading)
+                  or WHITE)
+    return contrast(color, background) < min_contrast
+
+
 class HiddenTextRule:
     meta = HIDDEN_TEXT
 
@@ -147,14 +160,14 @@ class HiddenTextRule:
         size = span.get("size")
         if isinstance(size, (int, float)) and size < min_size:
             return f"font size {size:g} pt"
-        color = parse_color(span.get("color")) or parse_color(span.get("theme_color"))
-        if color is None:
-            return None
-        background = (parse_color(span.get("highlight")) or parse_color(span.get("shading"))
-                      or parse_color(block.attrs.get("shading")) or WHITE)
-        if contrast(color, background) < min_contrast:
-            return "text coloured like its background"
-        return None
+        key = (span.get("color"), span.get("theme_color"), span.get("highlight"),
+               span.get("shading"), block.attrs.get("shading"), min_contrast)
+        try:
+            blends = _blends_in(*key)
+        except TypeError:  # colours given as lists: not cacheable, same answer
+            blends = _blends_in.__wrapped__(*key)
+        return "text coloured like its background" if blends else None
+
 
     def _report(self, block: TextBlock, runs: list[HiddenRun], document: Document,
                 ctx: RuleContext) -> Iterator[Finding]:

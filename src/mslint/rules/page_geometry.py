@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 Rect = tuple[float, float, float, float]
 RGB = tuple[float, float, float]
@@ -34,7 +35,12 @@ def parse_color(value: object) -> RGB | None:
             return None
     if isinstance(value, int):
         return ((value >> 16 & 255) / 255, (value >> 8 & 255) / 255, (value & 255) / 255)
-    text = str(value).strip().lower()
+    return _parse_text_color(str(value))
+
+
+@lru_cache(maxsize=1024)
+def _parse_text_color(value: str) -> RGB | None:
+    text = value.strip().lower()
     text = HIGHLIGHT_COLORS.get(text, THEME_COLORS.get(text, text))
     if text.startswith("#") and len(text) == 7:
         try:
@@ -54,6 +60,7 @@ def luminance(rgb: RGB) -> float:
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
+@lru_cache(maxsize=4096)
 def contrast(a: RGB, b: RGB) -> float:
     """WCAG contrast ratio, 1 (identical) to 21 (black on white)."""
     la, lb = sorted((luminance(a), luminance(b)), reverse=True)
