@@ -11,11 +11,11 @@ from mslint.resources import DEFAULT_SPACY_MODEL, load_spacy
 
 
 @pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
+def nlp():
     return load_spacy(DEFAULT_SPACY_MODEL, NLP_COMPONENTS)
 
 
-def run(nlp, text: str, purpose: Purpose | None = None) -> Classification:  # type: ignore[no-untyped-def]
+def run(nlp, text: str, purpose: Purpose | None = None) -> Classification:
     return classify_text(text, nlp, purpose)
 
 
@@ -48,7 +48,7 @@ PUBLICATION_OBTAINED = [
 
 
 @pytest.mark.parametrize("text", PUBLICATION_OBTAINED)
-def test_publication_consent_is_classified_as_obtained_for_publication(nlp, text):  # type: ignore[no-untyped-def]
+def test_publication_consent_is_classified_as_obtained_for_publication(nlp, text):
     c = run(nlp, text)
     assert c.purpose is Purpose.PUBLICATION, c
     assert c.status is Status.OBTAINED, c
@@ -78,18 +78,18 @@ NEGATED = [
 
 
 @pytest.mark.parametrize(("text", "status"), NEGATED)
-def test_negated_or_waived_consent_is_not_classified_as_obtained(nlp, text, status):  # type: ignore[no-untyped-def]
+def test_negated_or_waived_consent_is_not_classified_as_obtained(nlp, text, status):
     assert run(nlp, text).status is status
 
 
-def test_negation_in_another_clause_does_not_undo_the_consent(nlp):  # type: ignore[no-untyped-def]
+def test_negation_in_another_clause_does_not_undo_the_consent(nlp):
     c = run(nlp, "Written informed consent was obtained from the patient's mother, as the "
                  "patient could not consent because of his age.")
     assert c.status is Status.OBTAINED
     assert c.givers == {"parent-guardian"}
 
 
-def test_not_applicable_under_a_publication_heading_takes_the_heading_purpose(nlp):  # type: ignore[no-untyped-def]
+def test_not_applicable_under_a_publication_heading_takes_the_heading_purpose(nlp):
     c = run(nlp, "Not applicable.", Purpose.PUBLICATION)
     assert (c.purpose, c.status) == (Purpose.PUBLICATION, Status.NOT_APPLICABLE)
 
@@ -112,19 +112,19 @@ WRONG_PURPOSE = [
 
 
 @pytest.mark.parametrize(("text", "purpose"), WRONG_PURPOSE)
-def test_consent_for_treatment_research_or_teaching_is_not_for_publication(nlp, text, purpose):  # type: ignore[no-untyped-def]
+def test_consent_for_treatment_research_or_teaching_is_not_for_publication(nlp, text, purpose):
     c = run(nlp, text)
     assert c.purpose is purpose, c
     assert c.status is Status.OBTAINED
 
 
-def test_treatment_and_publication_in_one_sentence_counts_as_publication(nlp):  # type: ignore[no-untyped-def]
+def test_treatment_and_publication_in_one_sentence_counts_as_publication(nlp):
     c = run(nlp, "Informed consent for surgery was obtained, and the patient later agreed to "
                  "publication of this report.")
     assert c.purpose is Purpose.PUBLICATION and c.status is Status.OBTAINED
 
 
-def test_unspecified_purpose_stays_unspecified(nlp):  # type: ignore[no-untyped-def]
+def test_unspecified_purpose_stays_unspecified(nlp):
     assert run(nlp, "Informed consent was obtained from the patient.").purpose is \
         Purpose.UNSPECIFIED
 
@@ -149,7 +149,7 @@ GIVERS = [
 
 
 @pytest.mark.parametrize(("text", "givers"), GIVERS)
-def test_who_gave_consent_is_recognised(nlp, text, givers):  # type: ignore[no-untyped-def]
+def test_who_gave_consent_is_recognised(nlp, text, givers):
     assert run(nlp, text).givers == givers
 
 
@@ -163,7 +163,7 @@ def test_who_gave_consent_is_recognised(nlp, text, givers):  # type: ignore[no-u
         ("Consent for publication was obtained from the patient.", False, False),
     ],
 )
-def test_written_and_verbal_consent_are_told_apart(nlp, text, written, verbal):  # type: ignore[no-untyped-def]
+def test_written_and_verbal_consent_are_told_apart(nlp, text, written, verbal):
     c = run(nlp, text)
     assert (c.written, c.verbal) == (written, verbal)
 
@@ -179,5 +179,15 @@ def test_written_and_verbal_consent_are_told_apart(nlp, text, written, verbal): 
         ("Consent for publication was obtained from the patient.", False),
     ],
 )
-def test_copies_available_to_the_editor_are_recognised(nlp, text, available):  # type: ignore[no-untyped-def]
+def test_copies_available_to_the_editor_are_recognised(nlp, text, available):
     assert run(nlp, text).editor_available is available
+
+
+@pytest.mark.parametrize("text", [
+    "Ethics committee approval was obtained for publication of this case report.",
+    "The hospital authorised publication of the anonymised images.",
+    "Permission to reproduce Figure 3 was granted by the publisher.",
+])
+def test_approval_by_an_institution_is_not_patient_consent(nlp, text):
+    c = run(nlp, text)
+    assert not (c.for_publication and c.obtained), c

@@ -244,6 +244,8 @@ def _event(anchor: Token) -> ConsentEvent | None:
     purposes = purposes_in(local) or purposes_in(text)
     if anchor.lower_ in cues.WEAK_ANCHORS and not purposes:
         return None
+    if anchor.lower_ in cues.BODY_ANCHORS and cues.ETHICS_BODY.search(text):
+        return None
     status = _status(anchor, pred)
     if status is Status.UNKNOWN:
         status = _clause_status(clause, anchor)

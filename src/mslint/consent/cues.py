@@ -26,6 +26,12 @@ WEAK_ANCHORS = frozenset(
      "authorised", "authorized", "approval", "approved"}
 )
 
+#: Anchors that also name an institution's decision ("ethics approval"), not consent.
+BODY_ANCHORS = frozenset({"approval", "approved", "authorisation", "authorization", "authorised",
+                          "authorized", "permission"})
+ETHICS_BODY = re.compile(r"\b(?:ethic\w*|committee|board|irb|institution\w*|hospital|trust|"
+                         r"caldicott|department|copyright|publisher)\b", _I)
+
 #: What the consent was for. Checked on the clause of each consent word.
 PURPOSE_PUBLICATION = re.compile(
     r"\bpubli(?:cation|sh\w*|cise)\b|\bbe\s+published\b|\breport(?:ing)?\s+(?:of\s+)?(?:this|the|"

@@ -102,7 +102,8 @@ def kind_from_pixels(image: EmbeddedImage) -> ImageKind:
         small = img.convert("RGB").resize((64, 64))
     except (ValueError, OSError):
         return ImageKind.UNKNOWN
-    pixels = list(small.getdata())
+    raw = small.tobytes()
+    pixels = [tuple(raw[i:i + 3]) for i in range(0, len(raw), 3)]
     chroma = sum(max(p) - min(p) for p in pixels) / len(pixels)
     colours = len(set(pixels))
     if chroma < 6:
