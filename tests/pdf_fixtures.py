@@ -9,8 +9,6 @@ from typing import Any
 import pymupdf
 from PIL import Image
 
-A4 = pymupdf.paper_rect("a4")
-
 
 def jpeg_bytes(
     size: tuple[int, int] = (120, 80),
