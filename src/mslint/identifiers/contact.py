@@ -29,6 +29,7 @@ _PHONE_CONTEXT = re.compile(
     r"\b(?:tel|telephone|phone|phoned|mobile|cell|cellphone|landline|fax|call(?:ed)?|contact|"
     r"number|reach|text(?:ed)?|pager|whatsapp)\b", re.IGNORECASE,
 )
+_TRUNK_PREFIX = re.compile(r"0\d{2,4}[\s-]")
 _SSN_SHAPE = re.compile(r"\d{3}-\d{2}-\d{4}")
 _THOUSANDS = re.compile(r"\d{1,3}(?:[ ,.]\d{3})+")
 _FAX = re.compile(r"\bfax\b", re.IGNORECASE)
@@ -87,7 +88,9 @@ class PhoneDetector:
             start = m.start()
             if raw.startswith("(") and ")" not in raw[:6]:
                 raw, start = raw[1:], start + 1
-            if _SSN_SHAPE.fullmatch(raw):
+            if _SSN_SHAPE.fullmatch(raw) or raw.count("(") != raw.count(")"):
+                continue
+            if "." in raw and (" " in raw or any(len(g) < 2 for g in re.split(r"\.", raw))):
                 continue
             digits = sum(ch.isdigit() for ch in raw)
             if digits < 7 or digits > 15 or _DATEISH.match(raw.strip()):
@@ -100,7 +103,8 @@ class PhoneDetector:
             region = _valid_region(raw, regions)
             if region is None:
                 continue
-            confidence = 0.95 if context else (0.75 if raw.startswith(("+", "(", "0")) else 0.5)
+            trunk = raw.startswith(("+", "(")) or bool(_TRUNK_PREFIX.match(raw))
+            confidence = 0.95 if context else (0.75 if trunk else 0.5)
             if not context and near(text, start, start + len(raw), PATIENT_CONTEXT, 40):
                 confidence = max(confidence, 0.65)
             kind = "fax" if before(text, start, _FAX, 30) else "phone"

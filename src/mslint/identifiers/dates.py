@@ -37,14 +37,14 @@ _MONTH_DAY = re.compile(
 _MONTH_YEAR = re.compile(rf"(?<![\w-]){_MONTH},?\s+(?:of\s+)?{_YEAR}(?![\w-])")
 _ISO = re.compile(
     r"(?<![\w./-])(?P<year>(?:19|20)\d{2})-(?P<month>0[1-9]|1[0-2])(?:-(?P<day>0[1-9]|[12]\d|3[01]))?"
-    r"(?![\w/]|-\d|\.\d)"
+    r"(?![\w/]|-\w|\.\d)"
 )
 _NUMERIC = re.compile(
     r"(?<![\w./:-])(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d{2}|\d{2})"
     r"(?![\w/]|[.\-]\d)"
 )
 _MONTH_SLASH_YEAR = re.compile(
-    r"(?<![\w./:-])(?P<month>0?[1-9]|1[0-2])(?P<sep>[/.])(?P<year>(?:19|20)\d{2})(?![\w/]|[.\-]\d)"
+    r"(?<![\w./:-])(?P<month>0?[1-9]|1[0-2])/(?P<year>(?:19|20)\d{2})(?![\w/]|[.\-]\d)"
 )
 _UNIT_AFTER = re.compile(r"\s*(?:%|mg|g\b|ml|mL|mm|cm|units?\b|IU\b)")
 _RANGE_BEFORE = re.compile(r"\d\s*(?:[-–]|to)\s*$")

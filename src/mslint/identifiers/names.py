@@ -68,6 +68,7 @@ _NOT_INITIALS = frozenset(re.split(r"\s+", (
     "PE DVT TB COPD CKD AKI ALS MS PD AD GCS SLE RA IBD COVID"
 )))
 _CLINICIAN_BEFORE = re.compile(r"\b(?:Dr|Drs|Prof|Professor|Doctor|Nurse|Sister)\.?\s*$")
+_NOT_A_NAME = re.compile(r"[+:;=&/@#()\[\]\d]|^[A-Z]\.\s+[A-Z][a-z]+$")
 _ET_AL = re.compile(r"\s+(?:et\s+al|and\s+colleagues)\b")
 _LEADING_TITLE = re.compile(r"(Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Doctor)\.?\s+")
 _CITED_AFTER = re.compile(
@@ -198,7 +199,10 @@ class NerDetector:
             return None
         if value.split()[0] in _COMMON_CAPS:
             return None
-        if is_eponym_use(value, text[e:]) or is_drug_or_gene(value):
+        if is_eponym_use(value, text[e:]) or is_drug_or_gene(value) or _NOT_A_NAME.search(value):
+            return None
+        words = value.split()
+        if len(set(words)) < len(words) or any(w.isupper() and len(w) > 1 for w in words):
             return None
         if cited or _CITED_AFTER.match(text[e:e + 20]):
             return make_span(self.name, "name", text, s, e, 0.2, role="cited")
@@ -209,6 +213,9 @@ class NerDetector:
             return make_span(self.name, "name", text, s, e, 0.8 if related else 0.3,
                              role="person" if related else "clinician")
         context = near(text, s, e, PATIENT_CONTEXT, 40)
+        if len(text.strip()) < 60 and not context:
+            # A short line made mostly of the entity is a heading or a label, not prose.
+            return make_span(self.name, "name", text, s, e, 0.45, role="person")
         if " " not in value:
             # A lone capitalised word is as often a sentence-initial noun ("Haemoglobin
             # was...") as a first name: only report it beside a patient word.

@@ -59,7 +59,8 @@ _BODY_HEADING = re.compile(
 _LINE_SILENT = re.compile(
     r"\b(?:received|accepted|revised|published(?:\s+online)?|submitted|available\s+online|"
     r"epub(?:lished)?|first\s+published|date\s+of\s+(?:submission|acceptance|publication))"
-    r"\s*(?:for\s+publication|in\s+revised\s+form)?\s*(?:[:\-–]|on\b)|\bdoi\s*:|\bORCID\b|"
+    r"\s*(?:for\s+publication|in\s+revised\s+form)?\s*(?:[:\-–]|on\b|(?=\d|(?:Jan|Feb|Mar|Apr|"
+    r"May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d))|\bdoi\s*:|\bORCID\b|"
     r"\bCopyright\b|©",
     re.IGNORECASE,
 )
@@ -80,6 +81,13 @@ _SENTENCE_SILENT = re.compile(
     r"(?:trial|study)\s+(?:was\s+)?registered|registration\s+(?:number|no\.?)|"
     r"^\s*registered\s+(?:on\s+)?\d|\bretrospectively\s+registered|"
     r"grant(?:\s+(?:number|no\.?))?\s+[A-Z0-9]|funded\s+by|supported\s+by\s+(?:a\s+)?grant)",
+    re.IGNORECASE,
+)
+# Acknowledgement and CRediT sentences name colleagues, not patients.
+_ACK_SENTENCE = re.compile(
+    r"\b(?:thank(?:s|ed|ful)?|grateful|gratitude|indebted|acknowledge|supervis(?:ed|ion|or)|"
+    r"conceptuali[sz]ation|methodology|data\s+curation|formal\s+analysis|writing\s*[-–]\s*"
+    r"(?:original|review)|project\s+administration|designed\s+by|wrote\s+the)\b",
     re.IGNORECASE,
 )
 _CITATION_SENTENCE = re.compile(
@@ -149,6 +157,8 @@ def _silent_ranges(text: str) -> list[tuple[int, int, frozenset[str] | None]]:
         sentence = text[start:stop]
         if _SENTENCE_SILENT.search(sentence):
             out.append((start, stop, None))
+        elif _ACK_SENTENCE.search(sentence):
+            out.append((start, stop, frozenset({"name", "initials"})))
         elif _CITATION_SENTENCE.search(sentence):
             out.append((start, stop, frozenset({"date", "url"})))
         start = m.end() if m else stop
