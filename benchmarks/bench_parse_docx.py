@@ -81,18 +81,81 @@ def mslint_parse(path: Path) -> int:
     return len(doc.blocks) + len(doc.images)
 
 
-def median_seconds(fn: Callable[[Path], int], path: Path, repeats: int) -> float:
-    times = []
+def interleaved_medians(fns: dict[str, Callable[[Path], int]], path: Path, repeats: int
+                        ) -> dict[str, tuple[float, float]]:
+    """``name -> (median wall seconds, median CPU seconds)``, the contenders run in turn each
+    round so that both see the same load on a shared machine."""
+    wall: dict[str, list[float]] = {name: [] for name in fns}
+    cpu: dict[str, list[float]] = {name: [] for name in fns}
     for _ in range(repeats):
+        for name, fn in fns.items():
+            started, started_cpu = time.perf_counter(), time.process_time()
+            fn(path)
+            wall[name].append(time.perf_counter() - started)
+            cpu[name].append(time.process_time() - started_cpu)
+    return {name: (statistics.median(wall[name]), statistics.median(cpu[name])) for name in fns}
+
+
+def build_bad_inputs(folder: Path) -> dict[str, Path]:
+    """A real ZIP bomb (2 GiB of zeros in a few MB), the same bomb lying about its size,
+    a truncated file, a PDF named .docx and an XML entity bomb."""
+    import struct
+    import zipfile
+
+    bomb = folder / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf, \
+            zf.open("word/document.xml", "w", force_zip64=True) as member:
+        zeros = bytes(1 << 20)
+        for _ in range(2048):
+            member.write(zeros)
+    liar = folder / "liar.docx"
+    raw = bytearray(bomb.read_bytes())
+    central = raw.rfind(b"PK\x01\x02")
+    extra_at = central + 46 + struct.unpack_from("<H", raw, central + 28)[0]
+    zip64 = raw.find(b"\x01\x00", extra_at)
+    struct.pack_into("<Q", raw, zip64 + 4, 1000)
+    liar.write_bytes(bytes(raw))
+    good = folder / "good.docx"
+    build(good, pages=2, images=1, flat=True)
+    cut = folder / "truncated.docx"
+    cut.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    pdf = folder / "really-a-pdf.docx"
+    pdf.write_bytes(b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n")
+    lol = folder / "entity-bomb.docx"
+    entities = "".join(f'<!ENTITY e{i} "{("&e" + str(i - 1) + ";") * 10}">' for i in range(1, 12))
+    with zipfile.ZipFile(lol, "w") as zf:
+        zf.writestr("word/document.xml", f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY e0 "x">'
+                    f"{entities}]><d>&e11;</d>")
+    return {"zip bomb, 2 GiB declared": bomb, "zip bomb lying about its size": liar,
+            "truncated": cut, "PDF named .docx": pdf, "XML entity bomb": lol}
+
+
+def time_bad_inputs(folder: Path) -> None:
+    import tracemalloc
+
+    from mslint.config import Settings
+    from mslint.engine import Engine
+    from mslint.parser import UnreadableFile
+
+    engine = Engine(Settings(select=("MS901",), root=folder))
+    for name, path in build_bad_inputs(folder).items():
+        tracemalloc.start()
         started = time.perf_counter()
-        fn(path)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+        try:
+            engine.parse(path)
+            outcome = "parsed (unexpected)"
+        except UnreadableFile as exc:
+            outcome = str(exc)
+        seconds = time.perf_counter() - started
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        print(f"  {name:30} {path.stat().st_size / 1e6:6.2f} MB  {seconds * 1000:7.1f} ms  "
+              f"peak {peak / 2**20:5.1f} MiB  -> {outcome}")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--repeats", type=int, default=7)
+    ap.add_argument("--repeats", type=int, default=9)
     ap.add_argument("--flat-images", action="store_true",
                     help="one-colour images of a few KB, so the text walk dominates")
     args = ap.parse_args()
@@ -109,11 +172,16 @@ def main() -> None:
               f"{len(media)} images, {len(doc.figures)} figures, {len(doc.blocks)} blocks")
         mslint_parse(path)
         bare_python_docx(path)  # warm both (imports, page cache)
-        bare = median_seconds(bare_python_docx, path, args.repeats)
-        ours = median_seconds(mslint_parse, path, args.repeats)
-        print(f"python-docx text + image blobs : {bare * 1000:7.1f} ms (median of {args.repeats})")
-        print(f"mslint DocxParser.parse         : {ours * 1000:7.1f} ms (median of {args.repeats})")
-        print(f"ratio mslint / python-docx      : {ours / bare:7.2f}  (goal <= 1.5)")
+        timed = interleaved_medians({"bare": bare_python_docx, "mslint": mslint_parse}, path,
+                                    args.repeats)
+        (bare, bare_cpu), (ours, ours_cpu) = timed["bare"], timed["mslint"]
+        print(f"medians of {args.repeats} interleaved runs      wall        CPU")
+        print(f"python-docx text + image blobs : {bare * 1000:7.1f} ms {bare_cpu * 1000:7.1f} ms")
+        print(f"mslint DocxParser.parse        : {ours * 1000:7.1f} ms {ours_cpu * 1000:7.1f} ms")
+        print(f"ratio mslint / python-docx     : {ours / bare:7.2f}    {ours_cpu / bare_cpu:7.2f}"
+              "     (goal <= 1.5)")
+        print("bad inputs (Engine.parse, one run each):")
+        time_bad_inputs(Path(tmp))
 
 
 if __name__ == "__main__":

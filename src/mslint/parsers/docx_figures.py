@@ -34,6 +34,10 @@ _SHORT_TABLE_CAPTION_WORDS = 25
 _TABLE_SEQ = frozenset({"table", "tabelle", "tab", "tabla", "tableau"})
 _NOT_FIGURE_SEQ = _TABLE_SEQ | {"equation", "formula", "gleichung", "listing"}
 _STRONG_SEPARATORS = ".:—–-|)"
+#: Cheap first test: could this text start with a figure or table label at all?
+_MAYBE_LABEL = re.compile(
+    r"\s*(?:supplementa|online|extended|fig|tab|abb|image|photo|plate)", re.IGNORECASE
+)
 
 
 @dataclass(slots=True)
@@ -62,6 +66,8 @@ def assign_figures(doc: Document, records: list[ParagraphRecord]) -> None:
                 adjacent.append(_Caption(box_block, label, i, "text-box" if images else "",
                                          box.text, box.location, images))
         if record.block is None:
+            continue
+        if not record.seq_fields and not _MAYBE_LABEL.match(record.text):
             continue
         block = doc.blocks[record.block]
         if block.kind is not (BlockKind.TABLE_CELL if record.in_table else BlockKind.BODY):

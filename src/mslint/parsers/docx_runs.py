@@ -161,11 +161,14 @@ class _Collector:
     def finish(self) -> None:
         content = self.content
         content.text = "".join(self.parts)
-        content.insertions = _merge(
-            [(s, e, content.text[s:e], a, d) for s, e, a, d in self.inserted]
-        )
-        content.deletions = _merge(self.deleted)
-        content.hidden = [r.text for r in _merge(self.hidden)]
+        if self.inserted:
+            content.insertions = _merge(
+                [(s, e, content.text[s:e], a, d) for s, e, a, d in self.inserted]
+            )
+        if self.deleted:
+            content.deletions = _merge(self.deleted)
+        if self.hidden:
+            content.hidden = [r.text for r in _merge(self.hidden)]
 
 
 def _merge(pieces: list[tuple[int, int, str, str, str]]) -> list[Revision]:

@@ -163,8 +163,14 @@ class OoxmlPackage:
                             "limit (possible ZIP bomb)"
                         )
                     chunks.append(chunk)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError,
-                NotImplementedError) as exc:
+        except zipfile.BadZipFile as exc:
+            if "CRC" in str(exc):
+                raise UnreadableFile(
+                    f"part {name} does not match its checksum: corrupt, or inflating to more "
+                    "than its declared size (possible ZIP bomb)"
+                ) from None
+            raise UnreadableFile(f"corrupt ZIP member {name} ({exc})") from None
+        except (zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
             raise UnreadableFile(f"corrupt ZIP member {name} ({exc})") from None
         self._inflated += got
         return b"".join(chunks)
