@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from mslint.findings import Finding, Severity
 from mslint.hookspecs import hookimpl
 from mslint.model import Document, EmbeddedImage
 from mslint.rule import PolicyRef, RuleContext, RuleDoc, RuleMeta
 from mslint.rules.identifier_scan import capped, identifiers_in, is_author
+
+if TYPE_CHECKING:
+    from mslint.imagemeta import MetaField
 
 IMAGE_METADATA = RuleMeta(
     id="MS301",
@@ -98,6 +102,17 @@ def _level(kind: str) -> Severity:
     return Severity.INFO
 
 
+def _grouped(fields: list[MetaField]) -> list[list[MetaField]]:
+    """Fields of one kind holding the same text (EXIF ImageDescription, XMP dc:description
+    and IPTC Caption written by one program) become one finding."""
+    groups: dict[tuple[str, str], list[MetaField]] = {}
+    for f in fields:
+        opaque = f.kind.value in ("hidden-image", "opaque")
+        key = (f.kind.value, f"{f.source}:{f.name}" if opaque else f.value.casefold())
+        groups.setdefault(key, []).append(f)
+    return list(groups.values())
+
+
 class ImageMetadataRule:
     meta = IMAGE_METADATA
 
@@ -110,12 +125,15 @@ class ImageMetadataRule:
             meta = read_image_metadata(image.data)
             yield from self._image_findings(image, meta.fields, document, ctx)
 
-    def _image_findings(self, image: EmbeddedImage, fields: list, document: Document,
-                        ctx: RuleContext) -> Iterator[Finding]:
+    def _image_findings(self, image: EmbeddedImage, fields: list[MetaField],
+                        document: Document, ctx: RuleContext) -> Iterator[Finding]:
         logical = f"{image.figure_label} image" if image.figure_label else image.id
         quiet: list[str] = []
-        for f in fields:
+        for same in _grouped(fields):
+            f = same[0]
             kind = f.kind.value
+            label = ", ".join(x.label for x in same)
+            holds = "holds" if len(same) == 1 else "hold"
             found_identifier = False
             if kind in _SCANNED_KINDS or f.name in _SCANNED_DEVICE_FIELDS:
                 for span in identifiers_in(f.value, ctx, document):
@@ -124,11 +142,11 @@ class ImageMetadataRule:
                         continue  # a person field is reported as such below
                     found_identifier = True
                     yield ctx.finding(
-                        f"image {image.id}: {f.label} holds a {span.category}: {{value}}",
+                        f"image {image.id}: {label} {holds} a {span.category}: {{value}}",
                         image.location, severity=ctx.severity, category=span.category,
                         value=span.text, logical_location=logical,
                         fix="strip the image's metadata (mslint clean) and re-insert it",
-                        field=f.label, image_id=image.id,
+                        field=label, image_id=image.id,
                     )
             if found_identifier and kind == "free-text":
                 continue
@@ -136,25 +154,25 @@ class ImageMetadataRule:
             if kind == "person" and is_author(f.value, document):
                 level = Severity.INFO
             if level is Severity.INFO:
-                quiet.append(f.label)
+                quiet.extend(x.label for x in same)
                 continue
             if kind in ("hidden-image", "opaque"):
                 what = "a hidden preview image" if kind == "hidden-image" else "a maker note"
                 yield ctx.finding(
-                    f"image {image.id}: {f.label} holds {what} ({f.value})",
+                    f"image {image.id}: {label} {holds} {what} ({f.value})",
                     image.location, severity=capped(ctx, level),
                     category=_category(kind, f.source), logical_location=logical,
                     fix=_HIDDEN_IMAGE_FIX if kind == "hidden-image" else
                     "maker notes can hold serial numbers and owner names; strip the metadata",
-                    field=f.label, image_id=image.id,
+                    field=label, image_id=image.id,
                 )
                 continue
             yield ctx.finding(
-                f"image {image.id}: {f.label} holds {_WHAT.get(kind, 'data')}: {{value}}",
+                f"image {image.id}: {label} {holds} {_WHAT.get(kind, 'data')}: {{value}}",
                 image.location, severity=capped(ctx, level),
                 category=_category(kind, f.source), value=f.value, logical_location=logical,
                 fix="strip the image's metadata (mslint clean) and re-insert it",
-                field=f.label, image_id=image.id,
+                field=label, image_id=image.id,
             )
         if quiet:
             yield ctx.finding(
