@@ -1,4 +1,4 @@
-"""Shared test helpers: where the repository and the shared test data are."""
+"""Shared fixtures: the real-world corpus and the SARIF schema, skipped when absent."""
 
 from __future__ import annotations
 
@@ -6,10 +6,7 @@ from pathlib import Path
 
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-SHARED = REPO_ROOT.parent / "shared"
-REALCORPUS = SHARED / "realcorpus"
-SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
+from shared_paths import REALCORPUS, SARIF_SCHEMA
 
 
 @pytest.fixture
