@@ -98,6 +98,17 @@ def test_headings_from_size_bold_and_numbering_give_section_paths(tmp_path: Path
     assert bodies[2].section == ("Declarations", "Consent for publication")
 
 
+def test_bold_table_header_smaller_than_body_is_not_a_heading(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    y = text_lines(page, 60, ["Case presentation"], size=13, font="hebo")
+    paragraph(page, (72, y, 523, y + 60), "The patient was seen in clinic. " * 4, size=11)
+    text_lines(page, y + 80, ["Characteristic"], size=8, font="hebo")
+    result = parse(save(doc, tmp_path / "table.pdf"))
+    assert [b.text for b in blocks(result, BlockKind.HEADING)] == ["Case presentation"]
+    assert blocks(result, BlockKind.BODY)[-1].section == ("Case presentation",)
+
+
 def test_body_sentence_starting_with_figure_is_not_a_caption(tmp_path: Path) -> None:
     doc = pymupdf.open()
     page = doc.new_page()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pymupdf
+import pytest
 from tests.pdf_fixtures import (
     figure_with_caption,
     jpeg_bytes,
@@ -17,6 +18,7 @@ from tests.pdf_fixtures import (
 from mslint.model import Document
 from mslint.parser import ParseOptions
 from mslint.parsers.pdf import PdfParser
+from mslint.parsers.pdf_sections import caption_label
 
 FILLER = ("The lesion was followed up in clinic and the treatment continued as planned "
           "for the following weeks. ") * 3
@@ -158,3 +160,20 @@ def test_multi_panel_figure_takes_all_its_panels(tmp_path: Path) -> None:
     paragraph(page, (72, 180, 523, 214), "Figure 1. (A) Before and (B) after surgery.", size=9)
     result = parse(save(doc, tmp_path / "panels.pdf"))
     assert sorted(pairs(result)["Figure 1"]) == sorted((x1, x2))
+
+
+@pytest.mark.parametrize(("text", "label", "is_caption"), [
+    ("Figure 1. Rash on the forearm.", "Figure 1", True),
+    ("Fig. 2: Chest radiograph.", "Figure 2", True),
+    ("Supplementary Figure S1. Timeline.", "Supplementary Figure S1", True),
+    ("Figure 3", "Figure 3", True),
+    ("Figure 1 Sample figure title", "Figure 1", True),
+    ("Figure 2 shows the lesion.", None, False),
+    ("Figure 2 (A) shows the lesion.", None, False),
+    ("Table 2. Laboratory values.", None, True),
+    ("Table 3 describes the cohort.", None, False),
+    ("Table 1 in the appendix lists the drugs.", None, False),
+])
+def test_caption_label_tells_legends_from_sentences(text: str, label: str | None,
+                                                    is_caption: bool) -> None:
+    assert caption_label(text) == (label, is_caption)

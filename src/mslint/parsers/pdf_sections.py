@@ -34,13 +34,14 @@ _SECTION_NAMES = re.compile(
     re.IGNORECASE,
 )
 _TABLE_CAPTION = re.compile(
-    r"^\s*(?:supplementa(?:ry|l)\s+)?(?:table|tab\.)\s*S?\d{1,3}[A-Za-z]?(?:\s*[.:|—–-]|\s+(?=[A-Z]))",
+    r"^\s*(?:supplementa(?:ry|l)\s+)?(?:table|tab\.)\s*S?\d{1,3}[A-Za-z]?(?:\s*[.:|—–-]|\s+(?=(?-i:[A-Z]))|\s*$)",
     re.IGNORECASE,
 )
 #: "Figure 2 (A) shows ..." starts like a label but is a sentence of body text.
 _SENTENCE_VERB = re.compile(
     r"^\s*(?:\([^)]{1,12}\)\s*)?(?:shows?|showed|illustrates?|depicts?|demonstrates?|presents?"
-    r"|summari[sz]es?|displays?|compares?|reveals?|gives?|lists?|is|are|was|were|and|also)\b",
+    r"|summari[sz]es?|displays?|compares?|reveals?|gives?|lists?|describes?|provides?|contains?"
+    r"|reports?|indicates?|is|are|was|were|and|also|in|of|for|with)\b",
     re.IGNORECASE,
 )
 MAX_HEADING_CHARS = 120
@@ -122,7 +123,8 @@ def _is_heading(text: str, block: RawBlock, style: _Style, body: float) -> bool:
     if text.rstrip().endswith(".") and not _NUMBERING.fullmatch(text.rstrip()):
         return False
     larger = style.size >= body * 1.12
-    return larger or style.bold
+    # Bold type smaller than the body text is a table header or a note, not a heading.
+    return larger or (style.bold and style.size >= body * 0.95)
 
 
 def run_in_heading(text: str, spans: list[dict[str, Any]]) -> str | None:
