@@ -106,7 +106,9 @@ def consent_section_purpose(section: Sequence[str]) -> tuple[bool, Purpose | Non
 
 
 @dataclass(slots=True)
-class _Unit:
+class Candidate:
+    """Sentences of one block that may form a consent statement: what gets parsed."""
+
     block: TextBlock
     index: int
     start: int
@@ -114,8 +116,12 @@ class _Unit:
     in_section: bool
     purpose: Purpose | None
 
+    @property
+    def text(self) -> str:
+        return self.block.text[self.start:self.end]
 
-def _units(document: Document) -> Iterator[_Unit]:
+
+def candidates(document: Document) -> Iterator[Candidate]:
     for index, block in enumerate(document.blocks):
         if block.kind not in STATEMENT_KINDS or not block.text.strip():
             continue
@@ -125,7 +131,7 @@ def _units(document: Document) -> Iterator[_Unit]:
             continue
         spans = sentence_spans(text)
         if in_section:
-            yield _Unit(block, index, spans[0][0], spans[-1][1], True, purpose)
+            yield Candidate(block, index, spans[0][0], spans[-1][1], True, purpose)
             continue
         current: list[tuple[int, int]] = []
         for s, e in spans:
@@ -134,16 +140,16 @@ def _units(document: Document) -> Iterator[_Unit]:
                 current.append((s, e))
                 continue
             if current:
-                yield _Unit(block, index, current[0][0], current[-1][1], False, None)
+                yield Candidate(block, index, current[0][0], current[-1][1], False, None)
                 current = []
         if current:
-            yield _Unit(block, index, current[0][0], current[-1][1], False, None)
+            yield Candidate(block, index, current[0][0], current[-1][1], False, None)
 
 
 def find_statements(document: Document, nlp: Language) -> list[Statement]:
     """Every consent statement in ``document``, classified; parses only candidate text."""
-    units = list(_units(document))
-    texts = [u.block.text[u.start:u.end] for u in units]
+    units = list(candidates(document))
+    texts = [u.text for u in units]
     out: list[Statement] = []
     for unit, text, doc in zip(units, texts, nlp.pipe(texts), strict=True):
         classification = classify(text, list(doc.sents), unit.purpose)
