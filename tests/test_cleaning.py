@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageChops, PngImagePlugin
 
-from mslint.cleaning import CleanError, clean_file
+from mslint.cleaning import CleaningError, clean_file
 from mslint.cleaning.images import strip_jpeg
 from mslint.config import Settings
 from mslint.engine import Engine
@@ -51,9 +51,9 @@ def test_refuses_to_overwrite_the_input(tmp_path: Path) -> None:
     src = tmp_path / "a.jpg"
     src.write_bytes(jpeg(GPS_EXIF))
     before = digest(src)
-    with pytest.raises(CleanError, match="not the input"):
+    with pytest.raises(CleaningError, match="not the input"):
         clean_file(src, src, force=True)
-    with pytest.raises(CleanError, match="not the input"):
+    with pytest.raises(CleaningError, match="not the input"):
         clean_file(src, tmp_path / "." / "a.jpg", force=True)
     assert digest(src) == before
 
@@ -62,7 +62,7 @@ def test_refuses_an_existing_output_unless_forced(tmp_path: Path) -> None:
     src, out = tmp_path / "a.jpg", tmp_path / "b.jpg"
     src.write_bytes(jpeg(GPS_EXIF))
     out.write_bytes(b"keep me")
-    with pytest.raises(CleanError, match="exists"):
+    with pytest.raises(CleaningError, match="exists"):
         clean_file(src, out)
     assert out.read_bytes() == b"keep me"
     clean_file(src, out, force=True)
@@ -72,7 +72,7 @@ def test_refuses_an_existing_output_unless_forced(tmp_path: Path) -> None:
 def test_unsupported_files_are_refused_without_writing(tmp_path: Path) -> None:
     src, out = tmp_path / "a.gif", tmp_path / "b.gif"
     Image.new("P", (4, 4)).save(src, "GIF", comment=b"x")
-    with pytest.raises(CleanError):
+    with pytest.raises(CleaningError):
         clean_file(src, out)
     assert not out.exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".mslint-clean-")]

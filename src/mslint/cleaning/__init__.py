@@ -33,7 +33,7 @@ _TODO = {
 }
 
 
-class CleanError(Exception):
+class CleaningError(Exception):
     """The file cannot be cleaned; the message is one line a person can act on."""
 
 
@@ -77,13 +77,13 @@ def sniff_format(head: bytes) -> str | None:
 
 def _check_paths(source: Path, dest: Path, force: bool) -> None:
     if not source.is_file():
-        raise CleanError(f"{source} is not a file")
+        raise CleaningError(f"{source} is not a file")
     if dest.resolve() == source.resolve() or (dest.exists() and os.path.samefile(source, dest)):
-        raise CleanError("the output must be a new file, not the input itself")
+        raise CleaningError("the output must be a new file, not the input itself")
     if dest.exists() and not force:
-        raise CleanError(f"{dest} exists (use --force to replace it)")
+        raise CleaningError(f"{dest} exists (use --force to replace it)")
     if dest.exists() and not dest.is_file():
-        raise CleanError(f"{dest} is not a regular file")
+        raise CleaningError(f"{dest} is not a regular file")
 
 
 def _write(fmt: str, source: Path, tmp: Path) -> list[str]:
@@ -100,7 +100,7 @@ def _write(fmt: str, source: Path, tmp: Path) -> list[str]:
         tmp.write_bytes(result.data)
         return [f"removed {', '.join(result.removed)}"] if result.removed else []
     except (DocxCleanError, PdfCleanError, UnsupportedImage) as exc:
-        raise CleanError(str(exc)) from None
+        raise CleaningError(str(exc)) from None
 
 
 def recheck(path: Path) -> list[Finding]:
@@ -128,16 +128,16 @@ def recheck(path: Path) -> list[Finding]:
 def clean_file(source: Path, dest: Path, *, force: bool = False) -> CleanResult:
     """Write a cleaned copy of ``source`` to ``dest`` and say what remains to be done.
 
-    Raises `CleanError` when the paths are unsafe or the file cannot be cleaned.
+    Raises `CleaningError` when the paths are unsafe or the file cannot be cleaned.
     """
     source, dest = Path(source), Path(dest)
     _check_paths(source, dest, force)
     with source.open("rb") as fh:
         fmt = sniff_format(fh.read(1024))
     if fmt is None:
-        raise CleanError("unsupported file: mslint cleans DOCX, PDF, JPEG, PNG and WebP files")
+        raise CleaningError("unsupported file: mslint cleans DOCX, PDF, JPEG, PNG and WebP files")
     if fmt == "docx" and source.suffix.lower() not in (".docx", ".docm"):
-        raise CleanError("a ZIP file that is not named .docx: only Word documents are cleaned")
+        raise CleaningError("a ZIP file that is not named .docx: only Word documents are cleaned")
     fd, tmp_name = tempfile.mkstemp(prefix=".mslint-clean-", suffix=dest.suffix,
                                     dir=dest.parent if str(dest.parent) else ".")
     os.close(fd)

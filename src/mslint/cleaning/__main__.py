@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from mslint.cleaning import CleanError, clean_file
+from mslint.cleaning import CleaningError, clean_file
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -17,7 +17,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         result = clean_file(args.file, args.output, force=args.force)
-    except CleanError as exc:
+    except CleaningError as exc:
         print(f"mslint clean: {exc}", file=sys.stderr)
         return 2
     print(result.summary())
