@@ -182,8 +182,21 @@ def _split_block(page: int, lines: list[dict[str, Any]], page_rect: tuple[float,
     """Lines of one MuPDF block as visible and hidden `RawBlock`s (span offsets per line)."""
     groups: dict[str | None, RawBlock] = {}
     for line in lines:
+        line_spans = line["spans"]
+        if len(line_spans) == 1:  # the common case, without the bookkeeping below
+            span = line_spans[0]
+            text = span["text"]
+            if not text.strip():
+                continue
+            mode = render_mode(span["char_flags"], span["alpha"])
+            reason = _hidden_reason(span, mode, page_rect)
+            raw = groups.get(reason)
+            if raw is None:
+                raw = groups[reason] = RawBlock(page, line["bbox"], hidden=reason)
+            raw.lines.append(RawLine(text, line["bbox"], [_span_record(span, mode, 0)]))
+            continue
         parts: dict[str | None, tuple[list[str], list[dict[str, Any]], Any]] = {}
-        for span in line["spans"]:
+        for span in line_spans:
             text = span["text"]
             if not text:
                 continue
