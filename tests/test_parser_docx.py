@@ -425,3 +425,16 @@ def test_page_background_colour_is_a_document_attribute(tmp_path) -> None:
     d.element.insert(0, fx.xml('<w:background w:color="000000"/>'))
     doc = parse(tmp_path, d)
     assert doc.attrs["docx_page_background"] == "#000000"
+
+
+def test_a_text_box_inside_a_text_box_is_read_once(tmp_path) -> None:
+    d = fx.blank()
+    p = d.add_paragraph("Anchor.")
+    fx.add_text_box(p, "Outer box", fallback=False)
+    outer_p = p._p.xpath(".//w:txbxContent/w:p")[0]
+    inner = fx.blank().add_paragraph()
+    fx.add_text_box(inner, "Inner box MRN 4455", fallback=False)
+    outer_p.append(inner._p.xpath("./w:r")[0])
+    doc = parse(tmp_path, d)
+    assert [b.text for b in only(doc, BlockKind.TEXT_BOX)] == ["Outer box",
+                                                               "Inner box MRN 4455"]

@@ -9,6 +9,7 @@ VML images or OLE parts. The parts are walked once with lxml; styles are resolve
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from mslint.hookspecs import hookimpl
 from mslint.model import BlockKind, Document, Location, TextBlock
@@ -20,6 +21,10 @@ _PROPERTY_RELS = {"core-properties": "core", "extended-properties": "app",
                   "custom-properties": "custom"}
 _PROPERTY_DEFAULTS = {"core": "docProps/core.xml", "app": "docProps/app.xml",
                       "custom": "docProps/custom.xml"}
+if TYPE_CHECKING:
+    from mslint.parsers.docx_body import BodyBuilder
+    from mslint.parsers.docx_images import ImageCollector
+
 W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
 
 
@@ -68,6 +73,31 @@ def _parse_package(path: Path, package: OoxmlPackage, options: ParseOptions) -> 
     builder.walk_body(body, rels)
     doc.images = list(images.images.values())
     assign_figures(doc, builder.records)
+    _walk_other_stories(builder, package, by_type)
+    _collect_package_files(images, package, package_rels, rels)
+    doc.images = list(images.images.values())
+    doc.embedded_files = list(images.files.values())
+
+    _add_metadata(doc, package, package_rels)
+    settings = next(iter(by_type.get("settings", [])), None)
+    _add_external_targets(doc, [("", package_rels), (main, rels)]
+                          + ([(settings, package.rels(settings))] if settings else []))
+    for part in by_type.get("people", [])[:1]:
+        _add_people(doc, package.xml(part), part)
+    background = root.find(f"{W}background")
+    if background is not None and background.get(f"{W}color"):
+        doc.attrs["docx_page_background"] = hex_color(background.get(f"{W}color"))
+    doc.attrs["docx_rsid_count"] = _rsid_count(package.xml(settings)) if settings else 0
+    pages = doc.metadata.get("app:Pages", "")
+    if pages.isdigit():
+        doc.attrs["page_count"] = int(pages)
+    doc.attrs["docx_main_part"] = main
+    return doc
+
+
+def _walk_other_stories(builder: BodyBuilder, package: OoxmlPackage,
+                        by_type: dict[str, list[str]]) -> None:
+    """Headers and footers, footnotes and endnotes, comments: after the body, in that order."""
     for kind in ("header", "footer"):
         for part in sorted(set(by_type.get(kind, []))):
             builder.walk_header_footer(package.xml(part), part, package.rels(part), kind)
@@ -77,6 +107,11 @@ def _parse_package(path: Path, package: OoxmlPackage, options: ParseOptions) -> 
     for part in by_type.get("comments", [])[:1]:
         builder.walk_comments(package.xml(part), part, package.rels(part))
 
+
+def _collect_package_files(images: ImageCollector, package: OoxmlPackage,
+                           package_rels: dict[str, Relationship],
+                           rels: dict[str, Relationship]) -> None:
+    """The thumbnail, OLE and package parts no drawing showed, and stray media parts."""
     for rel in package_rels.values():
         if rel.type == "thumbnail" and not rel.external:
             images.add_thumbnail(rel.target)
@@ -87,27 +122,10 @@ def _parse_package(path: Path, package: OoxmlPackage, options: ParseOptions) -> 
         if rel.type in ("oleObject", "package") and not rel.external:
             images.add_file(rel.target, rel.type, None)
     images.add_unreferenced_parts()
-    doc.images = list(images.images.values())
-    doc.embedded_files = list(images.files.values())
-
-    _add_metadata(doc, package, package_rels)
-    settings = next(iter(by_type.get("settings", [])), None)
-    _add_external_targets(doc, [("", package_rels), (main, rels)]
-                          + ([(settings, package.rels(settings))] if settings else []))
-    background = root.find(f"{W}background")
-    if background is not None and background.get(f"{W}color"):
-        doc.attrs["docx_page_background"] = hex_color(background.get(f"{W}color"))
-    for part in by_type.get("people", [])[:1]:
-        _add_people(doc, package.xml(part), part)
-    doc.attrs["docx_rsid_count"] = _rsid_count(package, by_type)
-    pages = doc.metadata.get("app:Pages", "")
-    if pages.isdigit():
-        doc.attrs["page_count"] = int(pages)
-    doc.attrs["docx_main_part"] = main
-    return doc
 
 
-def _add_metadata(doc: Document, package: OoxmlPackage, package_rels: dict) -> None:
+def _add_metadata(doc: Document, package: OoxmlPackage,
+                  package_rels: dict[str, Relationship]) -> None:
     from mslint.parsers.docx_props import read_properties
 
     parts = dict(_PROPERTY_DEFAULTS)
@@ -135,9 +153,9 @@ def _add_external_targets(doc: Document,
                                             attrs={"field": field, "rid": rel.rid}))
 
 
-def _add_people(doc: Document, root: object, part: str) -> None:
+def _add_people(doc: Document, root: Any, part: str) -> None:
     """``word/people.xml``: comment authors with their account ids (often e-mail addresses)."""
-    for person in root.iter(f"{W15}person"):  # type: ignore[attr-defined]
+    for person in root.iter(f"{W15}person"):
         author = person.get(f"{W15}author") or ""
         info = person.find(f"{W15}presenceInfo")
         user = info.get(f"{W15}userId") if info is not None else ""
@@ -149,15 +167,11 @@ def _add_people(doc: Document, root: object, part: str) -> None:
                                         attrs={"field": field}))
 
 
-def _rsid_count(package: OoxmlPackage, by_type: dict[str, list[str]]) -> int:
-    """Distinct revision-session ids Word listed in the settings part."""
+def _rsid_count(settings: Any) -> int:
+    """Distinct revision-session ids (one per editing session) Word listed in its settings."""
     from mslint.parsers.docx_styles import W
 
-    settings = next(iter(by_type.get("settings", [])), None)
-    if settings is None:
-        return 0
-    root = package.xml(settings)
-    values = {el.get(f"{W}val") for el in root.iter(f"{W}rsid", f"{W}rsidRoot")}
+    values = {el.get(f"{W}val") for el in settings.iter(f"{W}rsid", f"{W}rsidRoot")}
     values.discard(None)
     return len(values)
 

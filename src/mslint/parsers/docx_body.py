@@ -198,6 +198,7 @@ class BodyBuilder:
 
     def _text_boxes(self, content: ParagraphContent, rels: dict[str, Relationship],
                     anchor: int, record: ParagraphRecord) -> None:
+        """Text-box paragraphs (and boxes inside them) at the paragraph that anchors them."""
         for box in content.text_boxes:
             for p in box.iter(f"{W}p"):
                 if _nearest(p, TXBX) is not box:
@@ -218,6 +219,7 @@ class BodyBuilder:
                     record.text_box_blocks.append((index, inner.seq_fields))
                 for extra in extras:
                     self.emit(extra)
+                self._text_boxes(inner, rels, anchor, record)
 
     def _table(self, tbl: Any, rels: dict[str, Relationship]) -> None:
         self.table_no += 1

@@ -6,11 +6,6 @@ from dataclasses import dataclass
 
 from mslint.parsers.ooxml_package import OoxmlPackage
 
-_CORE_PREFIXES = {
-    "http://purl.org/dc/elements/1.1/": "",
-    "http://purl.org/dc/terms/": "",
-    "http://schemas.openxmlformats.org/package/2006/metadata/core-properties": "",
-}
 CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 
 

@@ -35,7 +35,6 @@ _CONTAINERS = frozenset(
 _DELETED = frozenset({f"{W}del", f"{W}moveFrom"})
 _INSERTED = frozenset({f"{W}ins", f"{W}moveTo"})
 _DRAWINGS = frozenset({f"{W}drawing", f"{W}pict", f"{W}object"})
-_SKIP_IN_PARAGRAPH = frozenset({f"{W}pPr", f"{W}rPr", f"{W}sdtPr", f"{W}sdtEndPr"})
 _FORMAT_KEYS = ("color", "theme_color", "highlight", "shading")
 #: Runs set smaller than this (points) are recorded as spans: text too small to read.
 TINY_FONT_POINTS = 4.0
