@@ -29,6 +29,7 @@ NSDECLS = (
     'xmlns:o="urn:schemas-microsoft-com:office:office"'
 )
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+AFCHUNK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk"
 ATTACHED_TEMPLATE = (
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate"
 )
@@ -276,3 +277,10 @@ def add_chart(doc: Any, title: str, categories: list[str]) -> Any:
         f'r:id="{rid}"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>'
     ))
     return para
+
+
+def add_alt_chunk(doc: Any, html: bytes) -> None:
+    """An ``altChunk``: an HTML file Word merges into the body when it opens the document."""
+    part = Part(PackURI("/word/afchunk1.htm"), "text/html", html, doc.part.package)
+    rid = doc.part.relate_to(part, AFCHUNK)
+    doc.element.body.append(xml(f'<w:altChunk r:id="{rid}"/>'))

@@ -438,3 +438,13 @@ def test_a_text_box_inside_a_text_box_is_read_once(tmp_path) -> None:
     doc = parse(tmp_path, d)
     assert [b.text for b in only(doc, BlockKind.TEXT_BOX)] == ["Outer box",
                                                                "Inner box MRN 4455"]
+
+
+def test_an_alt_chunk_is_reported_as_an_embedded_package(tmp_path) -> None:
+    d = fx.blank()
+    d.add_paragraph("Body.")
+    fx.add_alt_chunk(d, b"<html><body>Patient Mary Roe, DOB 1.2.1960</body></html>")
+    doc = parse(tmp_path, d)
+    (chunk,) = doc.embedded_files
+    assert (chunk.name, chunk.kind, chunk.content_type) == ("word/afchunk1.htm", "package",
+                                                            "text/html")

@@ -111,7 +111,8 @@ def _walk_other_stories(builder: BodyBuilder, package: OoxmlPackage,
 def _collect_package_files(images: ImageCollector, package: OoxmlPackage,
                            package_rels: dict[str, Relationship],
                            rels: dict[str, Relationship]) -> None:
-    """The thumbnail, OLE and package parts no drawing showed, and stray media parts."""
+    """The thumbnail, OLE and package parts no drawing showed, imported ``altChunk`` files
+    (HTML, RTF or DOCX Word merges into the text when it opens the file) and stray media."""
     for rel in package_rels.values():
         if rel.type == "thumbnail" and not rel.external:
             images.add_thumbnail(rel.target)
@@ -119,7 +120,7 @@ def _collect_package_files(images: ImageCollector, package: OoxmlPackage,
         if name.startswith("docProps/thumbnail."):
             images.add_thumbnail(name)
     for rel in rels.values():
-        if rel.type in ("oleObject", "package") and not rel.external:
+        if rel.type in ("oleObject", "package", "aFChunk") and not rel.external:
             images.add_file(rel.target, rel.type, None)
     images.add_unreferenced_parts()
 
