@@ -109,6 +109,25 @@ def test_bold_table_header_smaller_than_body_is_not_a_heading(tmp_path: Path) ->
     assert blocks(result, BlockKind.BODY)[-1].section == ("Case presentation",)
 
 
+def test_repeated_margin_text_is_header_footer_but_top_headings_are_not(tmp_path: Path
+                                                                        ) -> None:
+    doc = pymupdf.open()
+    for number in range(1, 4):
+        page = doc.new_page()
+        page.insert_text((72, 30), "Smith et al. J Med Case Rep (2021) 15:321", fontsize=8)
+        page.insert_text((72, 62), f"{number}. Section {'ABC'[number - 1]}", fontsize=13,
+                         fontname="hebo")
+        paragraph(page, (72, 80, 523, 300), "Running text of the report. " * 20)
+        page.insert_text((290, 820), f"Page {number} of 3", fontsize=8)
+    result = parse(save(doc, tmp_path / "running.pdf"))
+    running = [b.text for b in blocks(result, BlockKind.HEADER_FOOTER)]
+    assert running.count("Smith et al. J Med Case Rep (2021) 15:321") == 3
+    assert [t for t in running if t.startswith("Page")] == ["Page 1 of 3", "Page 2 of 3",
+                                                             "Page 3 of 3"]
+    assert [b.text for b in blocks(result, BlockKind.HEADING)] == [
+        "1. Section A", "2. Section B", "3. Section C"]
+
+
 def test_body_sentence_starting_with_figure_is_not_a_caption(tmp_path: Path) -> None:
     doc = pymupdf.open()
     page = doc.new_page()

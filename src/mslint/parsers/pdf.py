@@ -50,11 +50,14 @@ class PdfParser:
             for page in _pages(doc):
                 box = tuple(page.rect)
                 heights[page.number + 1] = box[3] - box[1]
-                text = read_page_text(page, box)
+                pending = images.start_page(page)
+                text = read_page_text(page, box, pending.device if pending else None)
+                if pending is not None:
+                    images.finish_page(pending, box)
+                images.add_thumbnail(page)
                 order = reading_order([b.bbox for b in text.blocks])
                 raw.extend(text.blocks[i] for i in order)
                 document.shapes.extend(text.shapes)
-                images.add_page(page, box)
                 annotations.append(read_annotations(page))
             running = running_blocks(raw, heights)
             document.blocks = _with_annotations(build_blocks(raw, running), annotations)

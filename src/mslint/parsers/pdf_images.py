@@ -174,17 +174,13 @@ def _match(image: Any, candidates: list[_Candidate]) -> int:
     return same[0].xref if same else 0
 
 
-def _drawn_on(page: Any, candidates: list[_Candidate]) -> list[_Drawn]:
-    import pymupdf
+@dataclass(slots=True)
+class PendingPage:
+    """A page whose images are registered, with the device recording where it draws them."""
 
-    mupdf = pymupdf.mupdf
-    drawn: list[_Drawn] = []
-    device = _placement_device(candidates, drawn)
-    try:
-        mupdf.pdf_run_page_contents(page._pdf_page(), device, mupdf.FzMatrix(), mupdf.FzCookie())
-    finally:
-        mupdf.fz_close_device(device)
-    return drawn
+    number: int
+    device: Any
+    drawn: list[_Drawn]
 
 
 @dataclass(slots=True)
@@ -220,33 +216,40 @@ class ImageCollector:
         self.images[xref] = image
         return image
 
-    def add_page(self, page: Any, page_box: Rect) -> None:
-        """Record the images ``page`` (whose box is ``page_box``) uses, where it draws them,
-        and its thumbnail."""
+    def start_page(self, page: Any) -> PendingPage | None:
+        """Register the images ``page`` uses; the device to run the page into to learn
+        where it draws them (None when the page uses no image)."""
         number = page.number + 1
-        items = page.get_images(full=True)
-        if items:
-            candidates: list[_Candidate] = []
-            for item in items:
-                xref, width, height = item[0], item[2], item[3]
-                if xref <= 0:
-                    continue
-                self._image(xref, number, width, height)
-                candidates.append(_Candidate(xref, width, height,
-                                             self.images[xref].attrs["stored_size"], self.doc))
-            for drawn in _drawn_on(page, candidates):
-                image = self.images[drawn.xref]
-                rect = _round(drawn.rect)
-                placement = Placement(number, rect, _visible(rect, drawn.clip, page_box))
-                image.placements = (*image.placements, placement)
-                if image.displayed_size is None:
-                    image.displayed_size = (round(rect[2] - rect[0], 2),
-                                            round(rect[3] - rect[1], 2))
-                    image.location = Location(page=number, bbox=rect, xref=drawn.xref)
+        candidates: list[_Candidate] = []
+        for item in page.get_images(full=True):
+            xref, width, height = item[0], item[2], item[3]
+            if xref <= 0:
+                continue
+            image = self._image(xref, number, width, height)
+            candidates.append(_Candidate(xref, width, height, image.attrs["stored_size"],
+                                         self.doc))
+        if not candidates:
+            return None
+        drawn: list[_Drawn] = []
+        return PendingPage(number, _placement_device(candidates, drawn), drawn)
+
+    def finish_page(self, pending: PendingPage, page_box: Rect) -> None:
+        """Record the placements seen by a page's device (``page_box``: the page's box)."""
+        for drawn in pending.drawn:
+            image = self.images[drawn.xref]
+            rect = _round(drawn.rect)
+            placement = Placement(pending.number, rect, _visible(rect, drawn.clip, page_box))
+            image.placements = (*image.placements, placement)
+            if image.displayed_size is None:
+                image.displayed_size = (round(rect[2] - rect[0], 2), round(rect[3] - rect[1], 2))
+                image.location = Location(page=pending.number, bbox=rect, xref=drawn.xref)
+
+    def add_thumbnail(self, page: Any) -> None:
+        """Record the page's thumbnail image (``/Thumb``), if it has one."""
         kind, value = self.doc.xref_get_key(page.xref, "Thumb")
         if kind == "xref":
             xref = int(value.split()[0])
-            thumb = self._image(xref, number, _int_key(self.doc, xref, "Width"),
+            thumb = self._image(xref, page.number + 1, _int_key(self.doc, xref, "Width"),
                                 _int_key(self.doc, xref, "Height"))
             thumb.attrs["thumbnail"] = True
 

@@ -1,8 +1,8 @@
 """Running headers and footers of a PDF: text repeated in the top or bottom margin.
 
 A block in the top or bottom margin band of its page is a running header or footer when
-the same text (digits ignored, so "Page 2 of 3" matches "Page 3 of 3") sits in the margins
-of at least two pages, or when it is a bare page number or "Page N of M".
+the same text (digits after the first ignored, so "Page 2 of 3" matches "Page 3 of 3") sits
+in the margins of at least two pages, or when it is a bare page number or "Page N of M".
 """
 
 from __future__ import annotations
@@ -20,7 +20,12 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*
 
 
 def _key(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.split()).lower())
+    """Text compared across pages: digits folded (page numbers change), except a leading
+    number, which tells numbered headings ("1. Methods", "2. Methods") apart."""
+    text = " ".join(text.split()).lower()
+    lead = re.match(r"\d+", text)
+    head = lead.group() if lead else ""
+    return head + re.sub(r"\d+", "#", text[len(head):])
 
 
 def running_blocks(raw: Sequence[RawBlock], heights: dict[int, float]) -> set[int]:

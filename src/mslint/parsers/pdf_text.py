@@ -31,7 +31,6 @@ TINY_FONT = 1.0
 MIN_SHAPE_SIDE = 3.0
 #: A fill at least this share of the page drawn under all its text is a page background.
 BACKGROUND_SHARE = 0.25
-_PAGE_BOX = (-1e5, -1e5, 1e5, 1e5)
 
 
 @dataclass(slots=True)
@@ -247,21 +246,22 @@ def _is_background(index: int, block: dict[str, Any], texts: list[tuple[int, Any
     return all(i > index for i in under)
 
 
-def read_page_text(page: Any, rect: tuple[float, float, float, float]) -> PageText:
+def read_page_text(page: Any, rect: tuple[float, float, float, float],
+                   also: Any = None) -> PageText:
     """The text blocks and filled rectangles of ``page`` (a pymupdf.Page whose box is
-    ``rect``), unordered."""
+    ``rect``), unordered; ``also`` is another MuPDF device to run the page into meanwhile."""
     import pymupdf
+
+    from mslint.parsers.pdf_run import UNBOUNDED, run_page_contents
 
     mupdf = pymupdf.mupdf
     options = mupdf.FzStextOptions()
     options.flags = pymupdf.TEXT_COLLECT_VECTORS
-    stext = mupdf.FzStextPage(mupdf.FzRect(*_PAGE_BOX))
-    device = mupdf.fz_new_stext_device(stext, options)
-    try:
-        mupdf.pdf_run_page_contents(page._pdf_page(), device, mupdf.FzMatrix(),
-                                    mupdf.FzCookie())
-    finally:
-        mupdf.fz_close_device(device)
+    stext = mupdf.FzStextPage(mupdf.FzRect(*UNBOUNDED))
+    devices = [mupdf.fz_new_stext_device(stext, options)]
+    if also is not None:
+        devices.append(also)
+    run_page_contents(page, devices)
     textpage = pymupdf.TextPage(stext)
     textpage.parent = page
     data = textpage.extractDICT()
