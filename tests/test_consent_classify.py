@@ -191,3 +191,283 @@ def test_copies_available_to_the_editor_are_recognised(nlp, text, available):
 def test_approval_by_an_institution_is_not_patient_consent(nlp, text):
     c = run(nlp, text)
     assert not (c.for_publication and c.obtained), c
+
+
+PUB, TREAT, RES, UNSPEC = (Purpose.PUBLICATION, Purpose.TREATMENT, Purpose.RESEARCH,
+                           Purpose.UNSPECIFIED)
+OK, NOT_OK, WAIVED = Status.OBTAINED, Status.NOT_OBTAINED, Status.WAIVED
+
+#: Phrasings in the style of published case reports and journal templates;
+#: (None, None) means the sentence must not count as consent to publication.
+JOURNAL_PHRASINGS = [
+    (
+        "Patient consent for publication Obtained.",
+        PUB, OK,
+    ),
+    (
+        "Informed consent was obtained from the patient's legal guardian for the publication "
+        "of this case report.",
+        PUB, OK,
+    ),
+    (
+        "The patient's parents have given their written informed consent to publish their "
+        "child's case (including publication of images).",
+        PUB, OK,
+    ),
+    (
+        "Written informed consent was obtained from the individual(s) for the publication of "
+        "any potentially identifiable images or data included in this article.",
+        PUB, OK,
+    ),
+    (
+        "Ethical approval is not required at our institution to publish an anonymous case "
+        "report.",
+        None, None,
+    ),
+    (
+        "The patient provided informed consent for the publication of this report.",
+        PUB, OK,
+    ),
+    (
+        "The family of the patient provided written consent for publication.",
+        PUB, OK,
+    ),
+    (
+        "Patient has given consent for the publication.",
+        PUB, OK,
+    ),
+    (
+        "Informed consent was taken from the patient's husband for publishing this case.",
+        PUB, OK,
+    ),
+    (
+        "Written and informed consent was obtained from the patient's next of kin for "
+        "publication of this case report.",
+        PUB, OK,
+    ),
+    (
+        "The patient has consented to the submission of the case report to the journal.",
+        PUB, OK,
+    ),
+    (
+        "Patient's consent for the publication was obtained.",
+        PUB, OK,
+    ),
+    (
+        "Oral informed consent was obtained from the patient.",
+        UNSPEC, OK,
+    ),
+    (
+        "Consent has been obtained from the patient to publish the case.",
+        PUB, OK,
+    ),
+    (
+        "The patient was informed that data concerning the case would be submitted for "
+        "publication, and he consented.",
+        PUB, OK,
+    ),
+    (
+        "All procedures were performed after obtaining written informed consent.",
+        UNSPEC, OK,
+    ),
+    (
+        "Informed consent for this procedure was obtained from the patient.",
+        TREAT, OK,
+    ),
+    (
+        "The patient could not be reached to obtain consent for publication.",
+        PUB, NOT_OK,
+    ),
+    (
+        "Despite several attempts, consent for publication could not be obtained from the "
+        "family.",
+        PUB, NOT_OK,
+    ),
+    (
+        "As the patient had died and had no known relatives, consent for publication was not "
+        "obtained.",
+        PUB, NOT_OK,
+    ),
+    (
+        "In accordance with institutional policy, consent was not required for this "
+        "anonymised report.",
+        UNSPEC, WAIVED,
+    ),
+    (
+        "Our institution does not require consent for publication of de-identified case "
+        "reports.",
+        PUB, WAIVED,
+    ),
+    (
+        "Consent for publication: The patient's mother gave consent.",
+        PUB, OK,
+    ),
+    (
+        "The patient gave her permission to publish the photographs.",
+        PUB, OK,
+    ),
+    (
+        "Permission to publish these images was obtained from the patient.",
+        PUB, OK,
+    ),
+    (
+        "The patient signed a release form authorising publication.",
+        PUB, OK,
+    ),
+    (
+        "Written consent for the use of clinical images was obtained from the patient.",
+        PUB, OK,
+    ),
+    (
+        "The patient agreed to have her photographs published.",
+        PUB, OK,
+    ),
+    (
+        "The patient has seen the manuscript and agreed to its publication.",
+        PUB, OK,
+    ),
+    (
+        "Informed consent was obtained from all subjects involved in the study.",
+        RES, OK,
+    ),
+    (
+        "Patients provided informed consent prior to enrolment.",
+        RES, OK,
+    ),
+    (
+        "The patient gave consent for the operation but declined consent for publication.",
+        PUB, NOT_OK,
+    ),
+    (
+        "Written consent to publish was obtained from the patient's daughter, who holds "
+        "lasting power of attorney.",
+        PUB, OK,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "purpose", "status"), JOURNAL_PHRASINGS)
+def test_journal_style_phrasings(nlp, text, purpose, status):
+    c = run(nlp, text)
+    if purpose is None:
+        assert not (c.for_publication and c.obtained), c
+    else:
+        assert (c.purpose, c.status) == (purpose, status), c
+
+
+#: More phrasings, with who gave consent.
+PHRASINGS_WITH_GIVERS = [
+    (
+        "The patient kindly agreed to the publication of this case and the accompanying "
+        "figures.",
+        PUB, OK, {"patient"},
+    ),
+    (
+        "We have obtained consent from the patient to report his case.",
+        PUB, OK, {"patient"},
+    ),
+    (
+        "Consent for publication of this case was given by the patient's son.",
+        PUB, OK, {"next-of-kin"},
+    ),
+    (
+        "The girl's father signed the consent for publication.",
+        PUB, OK, {"parent-guardian"},
+    ),
+    (
+        "Consent for the publication of this report was obtained from the guardian of the "
+        "child.",
+        PUB, OK, {"parent-guardian"},
+    ),
+    (
+        "Publication of the case was consented to by the patient.",
+        PUB, OK, {"patient"},
+    ),
+    (
+        "The patient did not object to publication and signed the consent form.",
+        PUB, OK, {"patient"},
+    ),
+    (
+        "Consent was not sought, as the patient cannot be identified from the report.",
+        UNSPEC, NOT_OK, set(),
+    ),
+    (
+        "The patient was not able to provide consent for publication because of her cognitive"
+        " impairment; consent was therefore obtained from her daughter.",
+        PUB, OK, {"next-of-kin"},
+    ),
+    (
+        "No written consent for publication was available.",
+        PUB, NOT_OK, set(),
+    ),
+    (
+        "Consent for publication has not been obtained.",
+        PUB, NOT_OK, set(),
+    ),
+    (
+        "Because the patient could not be traced, the ethics committee waived the need for "
+        "consent for publication.",
+        PUB, WAIVED, set(),
+    ),
+    (
+        "Consent for publication is not applicable, as no individual person's data are "
+        "included.",
+        PUB, Status.NOT_APPLICABLE, set(),
+    ),
+    (
+        "Verbal consent for this report was given by the patient over the telephone.",
+        PUB, OK, {"patient"},
+    ),
+    (
+        "The patient provided informed written consent for the surgical procedure.",
+        TREAT, OK, {"patient"},
+    ),
+    (
+        "Consent to undergo the trial intervention was obtained from each participant.",
+        RES, OK, set(),
+    ),
+    (
+        "Informed consent to participate was obtained from the legal guardians of all "
+        "children.",
+        RES, OK, {"parent-guardian"},
+    ),
+    (
+        "Photographs were taken with the patient's consent for teaching purposes.",
+        Purpose.TEACHING, OK, {"patient"},
+    ),
+    (
+        "A signed consent form for publication is held on file by the corresponding author.",
+        PUB, OK, set(),
+    ),
+    (
+        "The patient's next of kin consented to the publication of this case after his death.",
+        PUB, OK, {"next-of-kin"},
+    ),
+    (
+        "We could not obtain the patient's permission to publish.",
+        PUB, NOT_OK, {"patient"},
+    ),
+    (
+        "The patient withdrew her consent for publication.",
+        PUB, NOT_OK, {"patient"},
+    ),
+    (
+        "Consent for the publication of identifiable images was refused by the family.",
+        PUB, NOT_OK, {"next-of-kin"},
+    ),
+    (
+        "Both parents consented to publication.",
+        PUB, OK, {"parent-guardian"},
+    ),
+    (
+        "Written informed consent for publication was provided by the patient's legally "
+        "authorised representative.",
+        PUB, OK, {"legal-representative"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "purpose", "status", "givers"), PHRASINGS_WITH_GIVERS)
+def test_phrasings_with_who_gave_consent(nlp, text, purpose, status, givers):
+    c = run(nlp, text)
+    assert (c.purpose, c.status, set(c.givers)) == (purpose, status, givers), c

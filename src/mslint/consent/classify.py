@@ -136,17 +136,24 @@ def _clause_tokens(head: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+_OWN_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "mark", "csubj", "expl"})
+_VERB_CHILD_DEPS = _OWN_CLAUSE_DEPS | {"dobj", "aux", "auxpass", "neg", "xcomp", "ccomp", "agent"}
+
+
 def _is_clausal(tok: Token) -> bool:
     """A child that heads a clause of its own: it has a subject or a subordinating
-    conjunction ("because", "as"). An infinitive of purpose ("to participate") does not."""
-    return any(c.dep_ in ("nsubj", "nsubjpass", "mark", "csubj", "expl") for c in tok.children)
+    conjunction ("because", "as"), or, for a conjunct, any mark of a verb ("gave consent for
+    surgery but declined consent for publication"). An infinitive of purpose ("to
+    participate") does not."""
+    deps = _VERB_CHILD_DEPS if tok.dep_ == "conj" else _OWN_CLAUSE_DEPS
+    return any(c.dep_ in deps for c in tok.children)
 
 
 def _predicate(anchor: Token) -> Token:
     """The word that says what happened to the consent: the governing verb or noun."""
     tok = anchor
     for _ in range(4):
-        if tok.dep_ in ("compound", "amod") and tok.head is not tok:
+        if tok.dep_ in ("compound", "amod", "acl") and tok.head is not tok:
             tok = tok.head
             continue
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
@@ -175,7 +182,10 @@ def _negated(anchor: Token, pred: Token) -> bool:
         return True
     gov = pred
     for _ in range(3):
-        if gov.dep_ not in ("xcomp", "ccomp", "acomp", "pcomp", "prep", "pobj") or gov.head is gov:
+        infinitive = gov.dep_ == "advcl" and not _is_clausal(gov) and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in gov.children)
+        if (gov.dep_ not in ("xcomp", "ccomp", "acomp", "pcomp", "prep", "pobj")
+                and not infinitive) or gov.head is gov:
             break
         gov = gov.head
         if gov.lower_ in cues.NEG_GOVERNORS - {"could"} or gov.lower_ in cues.REFUSE_WORDS:
@@ -193,7 +203,7 @@ def _status(anchor: Token, pred: Token) -> Status:
     if low in cues.WAIVE_WORDS or any(c.lower_ in cues.WAIVE_WORDS for c in pred.children
                                       if c.dep_ in ("amod", "compound")):
         return Status.WAIVED
-    if low == "applicable":
+    if low == "applicable" or any(c.lower_ == "applicable" for c in pred.children):
         return Status.NOT_APPLICABLE if negated else Status.UNKNOWN
     if low in cues.REQUIRE_WORDS:
         return Status.WAIVED if negated else Status.UNKNOWN
@@ -201,8 +211,7 @@ def _status(anchor: Token, pred: Token) -> Status:
         return Status.NOT_OBTAINED
     if low in cues.SOUGHT_WORDS:
         return Status.NOT_OBTAINED if negated else Status.SOUGHT
-    anchor_is_verb = anchor.lower_ in ("consented", "assented", "agreed", "agree", "agrees",
-                                       "consents", "approved", "authorised", "authorized")
+    anchor_is_verb = anchor.lower_ in cues.VERB_ANCHORS
     if low in cues.OBTAIN_WORDS or anchor_is_verb or low in ("with", "without"):
         return Status.NOT_OBTAINED if negated else Status.OBTAINED
     if negated:
@@ -269,6 +278,11 @@ def _pick(events: Sequence[ConsentEvent], default: Purpose | None) -> ConsentEve
     """The event that decides the statement: one about publication first, then one whose
     purpose is unstated, then any; within each, obtained before refused or waived."""
 
+    if default is None and any(Purpose.PUBLICATION in e.purposes for e in events):
+        # "consent for publication could not be given by the patient; consent was
+        # therefore obtained from her daughter": the second mention is the same consent.
+        default = Purpose.PUBLICATION
+
     def effective(e: ConsentEvent) -> frozenset[Purpose]:
         return e.purposes or (frozenset({default}) if default else frozenset())
 
@@ -320,7 +334,9 @@ def classify(text: str, sentences: Sequence[Span], default_purpose: Purpose | No
         purpose = Purpose.PUBLICATION
     else:
         purpose = Purpose.UNSPECIFIED
-    givers = (chosen.givers if chosen and chosen.givers else frozenset()) or givers_in(body)
+    givers = chosen.givers if chosen else frozenset()
+    if not givers and status in (Status.OBTAINED, Status.SOUGHT):
+        givers = givers_in(body)
     return Classification(
         purpose=purpose,
         purposes=all_purposes | ({default_purpose} if default_purpose else frozenset()),

@@ -23,12 +23,18 @@ STRONG_ANCHORS = frozenset(
 #: Anchor words that name consent only when the clause says what for ("agreed to publication").
 WEAK_ANCHORS = frozenset(
     {"permission", "agree", "agreed", "agrees", "agreement", "authorisation", "authorization",
-     "authorised", "authorized", "approval", "approved"}
+     "authorised", "authorized", "authorising", "authorizing", "authorise", "authorize",
+     "approval", "approved"}
+)
+#: Anchors that are themselves the verb saying consent was given.
+VERB_ANCHORS = frozenset(
+    {"consented", "consents", "assented", "agreed", "agree", "agrees", "approved", "authorised",
+     "authorized", "authorising", "authorizing"}
 )
 
 #: Anchors that also name an institution's decision ("ethics approval"), not consent.
 BODY_ANCHORS = frozenset({"approval", "approved", "authorisation", "authorization", "authorised",
-                          "authorized", "permission"})
+                          "authorized", "authorising", "authorizing", "permission"})
 ETHICS_BODY = re.compile(r"\b(?:ethic\w*|committee|board|irb|institution\w*|hospital|trust|"
                          r"caldicott|department|copyright|publisher)\b", _I)
 
@@ -38,7 +44,8 @@ PURPOSE_PUBLICATION = re.compile(
     r"her|his|their)\s+(?:case|condition|story|details)|\b(?:use|reproduction|inclusion|"
     r"reporting|sharing)\s+of\s+(?:(?:the|these|this|his|her|their|all)\s+)?(?:\w+\s+)?(?:images?|"
     r"photo\w*|pictures?|data|details|information|case|video\w*|clinical\s+details)\b"
-    r"|\bpublication\s+consent\b|\bcase\s+report\b",
+    r"|\bpublication\s+consent\b|\bcase\s+report\b|\b(?:for|to|of)\s+(?:this|the)\s+"
+    r"(?:case\s+)?report\b",
     _I,
 )
 PURPOSE_TREATMENT = re.compile(
@@ -85,7 +92,7 @@ GIVER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:(?:the|our|each|both|all|this)\s+patients?|patients?['’]s?\s+(?:own\s+)?"
         r"(?:written\s+|informed\s+|verbal\s+)*consent|patient\s+consent|the\s+(?:individual|"
         r"participant|subject|person|man|woman|lady|gentleman)s?|from\s+(?:him|her)(?:self)?"
-        r"\b|(?:he|she|they)\s+(?:gave|has\s+given|have\s+given|provided|signed|consented|"
+        r"(?=\s*(?:[.,;:)]|$|for\b|to\b|before\b|after\b|in\b))|(?:he|she|they)\s+(?:gave|has\s+given|have\s+given|provided|signed|consented|"
         r"agreed)|himself|herself|individuals?\s+(?:described|shown|depicted))\b", _I)),
 )
 _REPRESENTATIVE_NOUNS = (

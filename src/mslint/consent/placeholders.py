@@ -17,6 +17,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"guardian|author|x{2,}|\.{2,}|…)"
         r"[^\]>}»\n]{0,80}[\]>}»]", _I)),
     ("empty-brackets", re.compile(r"<\s*(?:\.{2,}|…)?\s*>|\[\s*(?:\.{2,}|…)?\s*\]")),
+    ("unchosen-options", re.compile(
+        r"\b(?:patient|participant|study\s+participant|parents?|guardians?|next\s+of\s+kin|"
+        r"relatives?|representatives?)(?:\s*/\s*(?:patient|participant|study\s+participant|"
+        r"parents?|legal\s+guardians?|guardians?|next\s+of\s+kin|relatives?|"
+        r"(?:legal\s+)?representatives?)){2,}\b", _I)),
     ("xxx", re.compile(r"(?<![A-Za-z])(?:X{3,}|x{3,})(?![A-Za-z])")),
     ("to-be-provided", re.compile(
         r"\b(?:to\s+be\s+(?:provided|added|confirmed|completed|inserted|supplied|determined)|"
