@@ -121,11 +121,40 @@ class Candidate:
         return self.block.text[self.start:self.end]
 
 
+_LABEL_KINDS = frozenset({BlockKind.BODY, BlockKind.TABLE_CELL, BlockKind.TEXT_BOX})
+
+
+def _is_label(block: TextBlock) -> bool:
+    """A consent label written as plain text: a short paragraph or table cell such as
+    "Consent for publication" (not a heading, so it opens no section)."""
+    text = block.text.strip()
+    return (block.kind in _LABEL_KINDS and 0 < len(text.split()) <= 8
+            and not text.endswith((".", ";", ",")) and bool(cues.CONSENT_SECTION.search(text))
+            and not cues.OBTAINED_TEXT.search(text))
+
+
+def _follows_label(previous: TextBlock | None, block: TextBlock) -> bool:
+    """``block`` is the text a label stands for: the next paragraph, or the next cell of the
+    same table row."""
+    if previous is None or not _is_label(previous):
+        return False
+    if block.kind is BlockKind.TABLE_CELL or previous.kind is BlockKind.TABLE_CELL:
+        a, b = previous.attrs, block.attrs
+        return (block.kind is previous.kind and a.get("table") == b.get("table")
+                and a.get("row") == b.get("row"))
+    return block.kind in _LABEL_KINDS
+
+
 def candidates(document: Document) -> Iterator[Candidate]:
+    """The candidate statements of ``document``, in order (keyword prefilter)."""
+    previous: TextBlock | None = None
     for index, block in enumerate(document.blocks):
+        label, previous = previous, block
         if block.kind not in STATEMENT_KINDS or not block.text.strip():
             continue
         in_section, purpose = consent_section_purpose(block.section)
+        if not in_section and label is not None and _follows_label(label, block):
+            in_section, purpose = consent_section_purpose((label.text,))
         text = block.text
         if not in_section and not cues.CANDIDATE.search(text):
             continue
