@@ -31,6 +31,8 @@ class PdfParser:
         return b"%PDF-" in head[:1024]
 
     def parse(self, path: Path, options: ParseOptions) -> Document:
+        import pymupdf
+
         from mslint.parsers.pdf_annots import read_annotations, read_embedded_files
         from mslint.parsers.pdf_figures import pair_figures
         from mslint.parsers.pdf_images import ImageCollector
@@ -40,6 +42,7 @@ class PdfParser:
         from mslint.parsers.pdf_sections import build_blocks
         from mslint.parsers.pdf_text import RawBlock, read_page_text
 
+        mupdf_errors = (RuntimeError, pymupdf.mupdf.FzErrorBase)
         doc = open_pdf(path, options)
         try:
             document = Document(path=path, format=self.format)
@@ -47,18 +50,27 @@ class PdfParser:
             raw: list[RawBlock] = []
             annotations: list[PageAnnotations] = []
             heights: dict[int, float] = {}
-            for page in _pages(doc):
-                box = tuple(page.rect)
-                heights[page.number + 1] = box[3] - box[1]
-                pending = images.start_page(page)
-                text = read_page_text(page, box, pending.device if pending else None)
-                if pending is not None:
-                    images.finish_page(pending, box)
-                images.add_thumbnail(page)
+            broken: list[int] = []
+            for number in range(doc.page_count):
+                try:
+                    page = doc.load_page(number)
+                    box = tuple(page.rect)
+                    pending = images.start_page(page)
+                    text = read_page_text(page, box, pending.device if pending else None)
+                    if pending is not None:
+                        images.finish_page(pending, box)
+                    images.add_thumbnail(page)
+                    found = read_annotations(page)
+                except mupdf_errors:
+                    broken.append(number + 1)
+                    continue
+                heights[number + 1] = box[3] - box[1]
                 order = reading_order([b.bbox for b in text.blocks])
                 raw.extend(text.blocks[i] for i in order)
                 document.shapes.extend(text.shapes)
-                annotations.append(read_annotations(page))
+                annotations.append(found)
+            if len(broken) == doc.page_count:
+                raise UnreadableFile("damaged PDF: none of its pages can be read")
             running = running_blocks(raw, heights)
             document.blocks = _with_annotations(build_blocks(raw, running), annotations)
             document.images = images.result()
@@ -70,10 +82,10 @@ class PdfParser:
             document.metadata, meta_blocks = metadata_blocks(doc)
             document.blocks.extend(meta_blocks)
             document.attrs.update(_document_facts(doc))
+            if broken:
+                document.attrs["pdf_unreadable_pages"] = broken
             return document
-        except UnreadableFile:
-            raise
-        except (RuntimeError, ValueError) as exc:
+        except mupdf_errors as exc:
             raise UnreadableFile(f"damaged PDF: {_first_line(exc)}") from None
         finally:
             doc.close()
@@ -82,16 +94,6 @@ class PdfParser:
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
-
-
-def _pages(doc: Any) -> Any:
-    for number in range(doc.page_count):
-        try:
-            page = doc.load_page(number)
-        except (RuntimeError, ValueError) as exc:
-            raise UnreadableFile(f"damaged PDF: page {number + 1} cannot be read "
-                                 f"({_first_line(exc)})") from None
-        yield page
 
 
 def _with_annotations(blocks: list[TextBlock], pages: list[PageAnnotations]) -> list[TextBlock]:
@@ -147,7 +149,7 @@ def open_pdf(path: Path, options: ParseOptions) -> Any:
         raise UnreadableFile("truncated PDF: the file ends before its end-of-file marker")
     try:
         doc = pymupdf.open(path, filetype="pdf")
-    except (RuntimeError, ValueError) as exc:
+    except (RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase) as exc:
         raise UnreadableFile(f"damaged PDF: {_first_line(exc)}") from None
     if doc.needs_pass:
         doc.close()
