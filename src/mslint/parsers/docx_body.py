@@ -93,6 +93,8 @@ class BodyBuilder:
     def _layers(self, content: ParagraphContent, rels: dict[str, Relationship], part: str,
                 number: int | None) -> tuple[list[str], list[TextBlock]]:
         """Images of the paragraph and its revision, hidden-text and alt-text blocks."""
+        if not (content.drawings or content.insertions or content.deletions or content.hidden):
+            return [], []
         location = Location(paragraph=number, part=part)
         section = self.section
         extras: list[TextBlock] = []

@@ -30,6 +30,8 @@ EMU_PER_POINT = 12700
 _VML_LENGTH = re.compile(r"(width|height)\s*:\s*(\d+(?:\.\d+)?)\s*(pt|in|px|cm|mm)?",
                          re.IGNORECASE)
 _TO_POINTS = {"pt": 1.0, "in": 72.0, "px": 0.75, "cm": 72 / 2.54, "mm": 72 / 25.4, "": 0.75}
+_PILLOW_FORMATS = {"jpeg": "JPEG", "png": "PNG", "gif": "GIF", "tiff": "TIFF", "bmp": "BMP",
+                   "webp": "WEBP", "emf": "WMF", "wmf": "WMF"}
 _EXT_FORMATS = {
     ".jpg": "jpeg", ".jpeg": "jpeg", ".png": "png", ".gif": "gif", ".tif": "tiff",
     ".tiff": "tiff", ".bmp": "bmp", ".emf": "emf", ".wmf": "wmf", ".webp": "webp",
@@ -59,24 +61,30 @@ def image_format(name: str) -> str:
     return _EXT_FORMATS.get(posixpath.splitext(name.split("?")[0])[1].lower(), "unknown")
 
 
-def read_header(data: bytes, max_pixels: int) -> tuple[str | None, int | None, int | None, bool]:
-    """``(format, width, height, over_limit)`` from the image header; pixels stay encoded."""
+def read_header(data: bytes, max_pixels: int, hint: str = "unknown"
+                ) -> tuple[str | None, int | None, int | None, bool]:
+    """``(format, width, height, over_limit)`` from the image header; pixels stay encoded.
+
+    Pillow tries the format the part name suggests first, then all it knows."""
     from PIL import Image
 
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            saved = Image.MAX_IMAGE_PIXELS
-            Image.MAX_IMAGE_PIXELS = None
-            try:
-                img = Image.open(io.BytesIO(data))
-            finally:
-                Image.MAX_IMAGE_PIXELS = saved
-            fmt = (img.format or "").lower() or None
-            width, height = img.size
-    except Exception:  # any unreadable header: the bytes are still reported
-        return None, None, None, False
-    return fmt, width, height, width * height > max_pixels
+    plugin = _PILLOW_FORMATS.get(hint)
+    for formats in ([plugin], None) if plugin else (None,):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+                saved = Image.MAX_IMAGE_PIXELS
+                Image.MAX_IMAGE_PIXELS = None
+                try:
+                    img = Image.open(io.BytesIO(data), formats=formats)
+                finally:
+                    Image.MAX_IMAGE_PIXELS = saved
+                fmt = (img.format or "").lower() or None
+                width, height = img.size
+        except Exception:  # any unreadable header: the bytes are still reported
+            continue
+        return fmt, width, height, width * height > max_pixels
+    return None, None, None, False
 
 
 def _crop_fraction(value: str | None, per_unit: float) -> float:
@@ -215,7 +223,7 @@ class ImageCollector:
                                  attrs=attrs)
         data = self.package.read(part)
         guessed = image_format(part)
-        fmt, width, height, over = read_header(data, self.max_pixels)
+        fmt, width, height, over = read_header(data, self.max_pixels, guessed)
         if guessed in ("emf", "wmf", "svg") or fmt is None:
             fmt = guessed
         if over:
