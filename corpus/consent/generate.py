@@ -441,6 +441,73 @@ VARIANTS: tuple[Variant, ...] = (
     V("missing-07", "dementia", "", "section", ("MS101",), legends=(6,)),
     V("missing-08", "adult2", "The authors declare no competing interests.", "inline",
       ("MS101",), legends=(40,)),
+    V("missing-09", "adult3", "Ethical approval is not required at our institution to publish "
+      "an anonymous case report.", "ethics", ("MS101",), legends=(41,)),
+    # phrasings in the style of published case reports and journal templates
+    V("journal-01", "adult", "Patient consent for publication Obtained.", "inline",
+      legends=(23,)),
+    V("journal-02", "child", "Informed consent was obtained from the patient's legal guardian "
+      "for the publication of this case report.", "section", legends=(24,)),
+    V("journal-03", "infant", "The patient's parents have given their written informed consent "
+      "to publish their child's case (including publication of images).", "section",
+      legends=(25,)),
+    V("journal-04", "adult2", "Written informed consent was obtained from the individual(s) for "
+      "the publication of any potentially identifiable images or data included in this "
+      "article.", "section", legends=(0,)),
+    V("journal-05", "deceased", "The family of the patient provided written consent for "
+      "publication.", "section", legends=(26,)),
+    V("journal-06", "dementia", "Informed consent was taken from the patient's husband for "
+      "publishing this case.", "case", legends=(27,)),
+    V("journal-07", "adult3", "The patient has consented to the submission of the case report to "
+      "the journal.", "section", legends=(1,)),
+    V("journal-08", "adult", "Oral informed consent was obtained from the patient.", "section",
+      legends=(28,)),
+    V("journal-09", "adult2", "The patient could not be reached to obtain consent for "
+      "publication.", "section", ("MS102",), legends=(29,)),
+    V("journal-10", "adult", "Our institution does not require consent for publication of "
+      "de-identified case reports.", "ethics", ("MS102",), legends=(2,)),
+    V("journal-11", "adult3", "The patient gave her permission to publish the photographs.",
+      "ack", legends=(30,)),
+    V("journal-12", "adult", "The patient signed a release form authorising publication.",
+      "section", legends=(31,)),
+    V("journal-13", "adult2", "Written consent for the use of clinical images was obtained from "
+      "the patient.", "title", legends=(3,)),
+    V("journal-14", "adult", "The patient gave consent for the operation but declined consent "
+      "for publication.", "case", ("MS102",), legends=(32,)),
+    V("journal-15", "dementia", "Written consent to publish was obtained from the patient's "
+      "daughter, who holds lasting power of attorney.", "section", legends=(33,)),
+    V("journal-16", "adult3", "The patient kindly agreed to the publication of this case and the "
+      "accompanying figures.", "ack", legends=(34,)),
+    V("journal-17", "deceased2", "Consent for publication of this case was given by the "
+      "patient's son.", "section", legends=(4,)),
+    V("journal-18", "teen", "The girl's father signed the consent for publication.", "section",
+      legends=(35,)),
+    V("journal-19", "adult", "Consent was not sought, as the patient cannot be identified from "
+      "the report.", "section", ("MS102",), legends=(36,)),
+    V("journal-20", "dementia", "The patient was not able to provide consent for publication "
+      "because of her cognitive impairment; consent was therefore obtained from her daughter.",
+      "section", legends=(5,)),
+    V("journal-21", "adult2", "Consent for publication has not been obtained.", "inline",
+      ("MS102",), legends=(37,)),
+    V("journal-22", "adult", "Verbal consent for this report was given by the patient over the "
+      "telephone.", "case", legends=(38,)),
+    V("journal-23", "adult3", "Photographs were taken with the patient's consent for teaching "
+      "purposes.", "case", ("MS102",), legends=(39,)),
+    V("journal-24", "adult", "The patient withdrew her consent for publication.", "section",
+      ("MS102",), legends=(6,)),
+    V("journal-25", "child", "Both parents consented to publication.", "section",
+      legends=(40,)),
+    V("journal-26", "icu", "Written informed consent for publication was provided by the "
+      "patient's legally authorised representative.", "section", legends=(41,)),
+    V("journal-27", "teen", "The patient kindly agreed to the publication of this case.",
+      "section", ("MS104",), legends=(7,)),
+    V("journal-28", "deceased2", "The patient has consented to the submission of the case report "
+      "to the journal.", "section", ("MS104",), legends=(42,)),
+    V("journal-29", "infant", "Consent for publication of this report was obtained.", "ack",
+      ("MS103", "MS104"), legends=(43,)),
+    V("journal-30", "adult2", "Written informed consent for publication of their details was "
+      "obtained from the patient/study participant/parent/guardian/next of kin.", "section",
+      ("MS105",), legends=(8,)),
 )
 
 
