@@ -201,22 +201,19 @@ def add_ole_object(doc: Any, payload: bytes, preview: bytes) -> Any:
     return para
 
 
-def add_footnote(doc: Any, paragraph: Any, text: str) -> None:
-    """A footnote cited at the end of ``paragraph`` (python-docx has no footnote API)."""
+def add_note(doc: Any, paragraph: Any, text: str, kind: str = "footnote") -> None:
+    """A footnote or endnote cited at the end of ``paragraph`` (python-docx has no API)."""
     w = NSDECLS.split(" ")[0]
     body = (
-        f'<w:footnotes {w}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/>'
-        f'</w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>{text}</w:t></w:r>'
-        "</w:p></w:footnote></w:footnotes>"
+        f'<w:{kind}s {w}><w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/>'
+        f'</w:r></w:p></w:{kind}><w:{kind} w:id="1"><w:p><w:r><w:t>{text}</w:t></w:r>'
+        f"</w:p></w:{kind}></w:{kind}s>"
     ).encode()
-    part = Part(
-        PackURI("/word/footnotes.xml"),
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
-        body,
-        doc.part.package,
-    )
-    doc.part.relate_to(part, RT.FOOTNOTES)
-    add_run_xml(paragraph, '<w:r><w:footnoteReference w:id="1"/></w:r>')
+    part = Part(PackURI(f"/word/{kind}s.xml"),
+                f"application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}s+xml",
+                body, doc.part.package)
+    doc.part.relate_to(part, RT.FOOTNOTES if kind == "footnote" else RT.ENDNOTES)
+    add_run_xml(paragraph, f'<w:r><w:{kind}Reference w:id="1"/></w:r>')
 
 
 def add_custom_property(doc: Any, name: str, value: str) -> None:

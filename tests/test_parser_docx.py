@@ -122,7 +122,7 @@ def test_footnotes_are_read_and_located_at_the_citing_paragraph(tmp_path) -> Non
     d = fx.blank()
     d.add_paragraph("Intro.")
     cited = d.add_paragraph("Cited here.")
-    fx.add_footnote(d, cited, "Patient seen at Ward 7 on 3 May 2021.")
+    fx.add_note(d, cited, "Patient seen at Ward 7 on 3 May 2021.")
     doc = parse(tmp_path, d)
     (note,) = only(doc, BlockKind.FOOTNOTE)
     assert note.text == "Patient seen at Ward 7 on 3 May 2021."
@@ -448,3 +448,38 @@ def test_an_alt_chunk_is_reported_as_an_embedded_package(tmp_path) -> None:
     (chunk,) = doc.embedded_files
     assert (chunk.name, chunk.kind, chunk.content_type) == ("word/afchunk1.htm", "package",
                                                             "text/html")
+
+
+def test_text_in_a_hidden_character_style_is_hidden(tmp_path) -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+
+    d = fx.blank()
+    secret = d.styles.add_style("Secret", WD_STYLE_TYPE.CHARACTER)
+    secret.font.hidden = True
+    p = d.add_paragraph("Shown. ")
+    p.add_run("Ward 9 bed 4", style="Secret")
+    doc = parse(tmp_path, d)
+    assert only(doc, BlockKind.BODY)[0].text == "Shown. "
+    assert [b.text for b in only(doc, BlockKind.HIDDEN)] == ["Ward 9 bed 4"]
+
+
+def test_a_custom_style_based_on_a_heading_style_is_a_heading(tmp_path) -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+
+    d = fx.blank()
+    custom = d.styles.add_style("Journal Section", WD_STYLE_TYPE.PARAGRAPH)
+    custom.base_style = d.styles["Heading 1"]
+    d.add_paragraph("Case presentation", style="Journal Section")
+    d.add_paragraph("Text.")
+    doc = parse(tmp_path, d)
+    assert next(b for b in doc.blocks if b.text == "Text.").section == ("Case presentation",)
+
+
+def test_endnotes_are_footnote_blocks_marked_endnote(tmp_path) -> None:
+    d = fx.blank()
+    cited = d.add_paragraph("Cited.")
+    fx.add_note(d, cited, "Seen by Dr Who at St Mary's.", kind="endnote")
+    doc = parse(tmp_path, d)
+    (note,) = only(doc, BlockKind.FOOTNOTE)
+    assert note.attrs["note_type"] == "endnote" and note.location.part == "word/endnotes.xml"
+    assert note.location.paragraph == 1

@@ -210,3 +210,11 @@ def test_odd_attribute_values_never_break_the_parser(tmp_path, values) -> None:
     path = fx.save(d, tmp_path / "odd.docx")
     doc = parse(path)
     assert any("text" in b.text for b in doc.blocks)
+
+
+def test_a_strict_open_xml_document_is_named_as_such(tmp_path) -> None:
+    path = tmp_path / "strict.docx"
+    path.write_bytes(zip_with({"word/document.xml": (
+        b'<w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main">'
+        b"<w:body><w:p/></w:body></w:document>")}))
+    expect_unreadable(path, "Strict Open XML")

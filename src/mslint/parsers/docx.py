@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from mslint.parsers.docx_body import BodyBuilder
     from mslint.parsers.docx_images import ImageCollector
 
+STRICT_W = "{http://purl.oclc.org/ooxml/wordprocessingml/main}"
 W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
 
 
@@ -58,6 +59,9 @@ def _parse_package(path: Path, package: OoxmlPackage, options: ParseOptions) -> 
     root = package.xml(main)
     body = root.find(f"{W}body")
     if body is None:
+        if str(root.tag).startswith(STRICT_W):
+            raise UnreadableFile("Strict Open XML document, which mslint does not read yet: "
+                                 "save it as a standard Word Document (.docx)")
         raise UnreadableFile(f"{main} has no w:body: not a Word document")
     rels = package.rels(main)
     by_type: dict[str, list[str]] = {}
