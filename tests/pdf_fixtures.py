@@ -86,3 +86,15 @@ def clip_last_image(doc: Any, page: Any, clip: tuple[float, float, float, float]
     x0, y0, x1, y1 = clip
     path = f"q {x0} {height - y1} {x1 - x0} {y1 - y0} re W n\n".encode()
     doc.update_stream(xref, path + doc.xref_stream(xref) + b"\nQ\n")
+
+
+def append_content(doc: Any, page: Any, operators: bytes) -> None:
+    """Add raw content-stream operators to the end of a page's last content stream."""
+    contents = page.get_contents()
+    if contents:
+        doc.update_stream(contents[-1], doc.xref_stream(contents[-1]) + b"\n" + operators)
+        return
+    xref = doc.get_new_xref()
+    doc.update_object(xref, "<<>>")
+    doc.update_stream(xref, operators)
+    doc.xref_set_key(page.xref, "Contents", f"{xref} 0 R")

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 from tests.pdf_fixtures import (
+    append_content,
     clip_last_image,
     jpeg_bytes,
     paragraph,
@@ -326,6 +327,22 @@ def test_every_placement_with_visible_part_after_clipping(tmp_path: Path) -> Non
     assert first.visible == pytest.approx((72, 72, 172, 122))
     assert second.page == 2 and second.visible == pytest.approx(second.rect)
     assert third.visible == pytest.approx((500, 700, 595, 800), abs=0.5)
+
+
+def test_inline_image_is_listed_with_png_bytes_and_placement(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "A scan drawn as an inline image:", fontsize=11)
+    samples = bytes([200, 30, 30] * 16)
+    append_content(doc, page, b"q 40 0 0 40 100 600 cm BI /W 4 /H 4 /CS /RGB /BPC 8 ID "
+                   + samples + b" EI Q")
+    result = parse(save(doc, tmp_path / "inline.pdf"))
+    (image,) = result.images
+    assert image.id == "p1-inline1" and image.attrs["inline"] is True
+    assert (image.width, image.height) == (4, 4)
+    assert Image.open(io.BytesIO(image.data)).convert("RGB").getpixel((0, 0)) == (200, 30, 30)
+    (placement,) = image.placements
+    assert placement.rect == pytest.approx((100, 202, 140, 242))
 
 
 def test_page_thumbnail_is_an_image_marked_thumbnail(tmp_path: Path) -> None:

@@ -6,7 +6,9 @@ only when a check asks for pixels, so a 100-image file is never decoded at once.
 
 Placements come from running each page that uses images through a small MuPDF device that
 keeps the clip stack: every drawing of an image gives its rectangle and the part left visible
-by the clip paths and the page box. Page thumbnails (``/Thumb``) are listed as images too.
+by the clip paths and the page box (zero-area when nothing is left). Images written inline in
+a content stream have no object of their own: they are listed as ``p<page>-inline<n>`` with
+PNG bytes (unless over the pixel limit). Page thumbnails (``/Thumb``) are listed too.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from mslint.model import EmbeddedImage, Location, Placement
 Rect = tuple[float, float, float, float]
 _FORMATS = {"DCTDecode": "jpeg", "JPXDecode": "jpx", "JBIG2Decode": "jbig2"}
 _STANDALONE = frozenset({"DCTDecode", "JPXDecode"})
+#: The operator that starts an image written inside a content stream.
+_INLINE_IMAGE = re.compile(rb"(?:^|\s)BI\s*/")
 
 
 def _round(rect: Any) -> Rect:
@@ -96,12 +100,30 @@ class _Candidate:
 
 @dataclass(slots=True)
 class _Drawn:
+    """One drawing of an image: its object number, or 0 and PNG bytes for an inline image."""
+
     xref: int
     rect: Rect
     clip: Rect | None
+    png: bytes | None = None
+    size: tuple[int, int] | None = None
 
 
-def _placement_device(candidates: list[_Candidate], out: list[_Drawn]) -> Any:
+def _inline_png(image: Any, max_pixels: int) -> bytes | None:
+    """An inline image (no object of its own) as PNG bytes, unless it is too large."""
+    import pymupdf
+
+    mupdf = pymupdf.mupdf
+    if image.w * image.h > max_pixels:
+        return None
+    pixmap = pymupdf.Pixmap(mupdf.fz_get_unscaled_pixmap_from_image(
+        mupdf.FzImage(mupdf.ll_fz_keep_image(image))))
+    if pixmap.colorspace is not None and pixmap.colorspace.n > 3:
+        pixmap = pymupdf.Pixmap(pymupdf.csRGB, pixmap)
+    return pixmap.tobytes("png")
+
+
+def _placement_device(candidates: list[_Candidate], out: list[_Drawn], max_pixels: int) -> Any:
     """A MuPDF device recording each drawn image with the clip in force when drawn."""
     import pymupdf
 
@@ -149,9 +171,16 @@ def _placement_device(candidates: list[_Candidate], out: list[_Drawn]) -> Any:
 
         def fill_image(self, ctx: Any, image: Any, ctm: Any, alpha: Any, params: Any) -> None:
             rect = as_rect(mupdf.ll_fz_transform_rect(unit.internal(), ctm))
+            clip = self.clips[-1] if self.clips else None
             xref = _match(image, candidates)
             if xref:
-                out.append(_Drawn(xref, rect, self.clips[-1] if self.clips else None))
+                out.append(_Drawn(xref, rect, clip))
+                return
+            try:
+                png = _inline_png(image, max_pixels)
+            except (RuntimeError, ValueError, mupdf.FzErrorBase):
+                png = None  # undecodable samples: the placement is still worth knowing
+            out.append(_Drawn(0, rect, clip, png, (image.w, image.h)))
 
     return PlacementDevice()
 
@@ -191,6 +220,7 @@ class ImageCollector:
     path: str
     max_pixels: int
     images: dict[int, EmbeddedImage] = field(default_factory=dict)
+    inline: list[EmbeddedImage] = field(default_factory=list)
 
     def _image(self, xref: int, page: int, width: int, height: int) -> EmbeddedImage:
         image = self.images.get(xref)
@@ -228,21 +258,35 @@ class ImageCollector:
             image = self._image(xref, number, width, height)
             candidates.append(_Candidate(xref, width, height, image.attrs["stored_size"],
                                          self.doc))
-        if not candidates:
+        if not candidates and not _INLINE_IMAGE.search(page.read_contents()):
             return None
         drawn: list[_Drawn] = []
-        return PendingPage(number, _placement_device(candidates, drawn), drawn)
+        return PendingPage(number, _placement_device(candidates, drawn, self.max_pixels), drawn)
 
     def finish_page(self, pending: PendingPage, page_box: Rect) -> None:
         """Record the placements seen by a page's device (``page_box``: the page's box)."""
         for drawn in pending.drawn:
-            image = self.images[drawn.xref]
             rect = _round(drawn.rect)
+            if not drawn.xref:
+                self._add_inline(pending.number, drawn, rect, page_box)
+                continue
+            image = self.images[drawn.xref]
             placement = Placement(pending.number, rect, _visible(rect, drawn.clip, page_box))
             image.placements = (*image.placements, placement)
             if image.displayed_size is None:
                 image.displayed_size = (round(rect[2] - rect[0], 2), round(rect[3] - rect[1], 2))
                 image.location = Location(page=pending.number, bbox=rect, xref=drawn.xref)
+
+    def _add_inline(self, page: int, drawn: _Drawn, rect: Rect, page_box: Rect) -> None:
+        number = sum(1 for img in self.inline if img.location.page == page) + 1
+        width, height = drawn.size or (0, 0)
+        self.inline.append(EmbeddedImage(
+            id=f"p{page}-inline{number}", format="png", location=Location(page=page, bbox=rect),
+            data=drawn.png, width=width or None, height=height or None,
+            displayed_size=(round(rect[2] - rect[0], 2), round(rect[3] - rect[1], 2)),
+            placements=(Placement(page, rect, _visible(rect, drawn.clip, page_box)),),
+            attrs={"inline": True, "drawn": True, "too_large": drawn.png is None},
+        ))
 
     def add_thumbnail(self, page: Any) -> None:
         """Record the page's thumbnail image (``/Thumb``), if it has one."""
@@ -258,4 +302,4 @@ class ImageCollector:
             image.attrs["drawn"] = bool(image.placements)
             if image.placements:
                 image.id = f"p{image.placements[0].page}-x{xref}"
-        return list(self.images.values())
+        return [*self.images.values(), *self.inline]
