@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -78,7 +79,10 @@ def _read_package(source: Path, limits: ParseLimits) -> tuple[list[zipfile.ZipIn
         for info in infos:
             if info.file_size > limits.max_part_bytes:
                 raise DocxCleanError(f"part {info.filename} is over the size limit")
-            parts[info.filename] = zf.read(info)
+            try:
+                parts[info.filename] = zf.read(info)
+            except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+                raise DocxCleanError(f"part {info.filename} is damaged: {exc}") from None
     if "word/document.xml" not in parts or "[Content_Types].xml" not in parts:
         raise DocxCleanError("not a Word document (no word/document.xml)")
     return infos, parts
