@@ -186,3 +186,24 @@ def test_a_figure_laid_out_in_a_table_pairs_the_caption_cell_with_the_image_cell
     assert figure.location.paragraph == 2
     caption = doc.blocks[figure.legend_block]
     assert caption.kind is BlockKind.CAPTION and caption.attrs["row"] == 2
+
+
+def test_short_labels_at_the_images_take_their_legends_from_the_legends_section(tmp_path) -> None:
+    d = fx.blank()
+    d.add_paragraph("Text.")
+    d.add_paragraph("Figure 1")
+    picture(d, 1)
+    d.add_paragraph("Figure 2")
+    picture(d, 2)
+    d.add_heading("Figure legends", level=1)
+    d.add_paragraph("Figure 1. Full legend one.")
+    d.add_paragraph("Figure 2. Full legend two.")
+    d.add_heading("Graphical abstract", level=1)
+    picture(d, 3)
+    doc = parse(tmp_path, d)
+    ids = media(doc)
+    assert figure_map(doc) == {
+        "Figure 1": ("Full legend one.", (ids[0],)),
+        "Figure 2": ("Full legend two.", (ids[1],)),
+    }
+    assert doc.blocks[doc.figures[0].legend_block].section == ("Figure legends",)

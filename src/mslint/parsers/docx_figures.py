@@ -109,7 +109,9 @@ def assign_figures(doc: Document, records: list[ParagraphRecord]) -> None:
                 claimed.update(rows)
                 caption.position = position
                 caption.image_ids = tuple(i for r in rows for i in records[r].image_ids)
-    _pair_legends_section(records, image_rows, claimed, in_legends)
+    placed = {c.label.label.upper() for c in adjacent if c.image_ids}
+    _pair_legends_section(records, image_rows, claimed,
+                          [c for c in in_legends if c.label.label.upper() not in placed])
     _build_figures(doc, [*adjacent, *in_legends])
 
 
