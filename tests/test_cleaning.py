@@ -170,3 +170,19 @@ def test_pdf_info_attachments_revisions_and_exif_go_text_stays(
         assert b.version_count == 1 and b.embfile_count() == 0
         assert [p.get_text() for p in a] == [p.get_text() for p in b]
         assert not b.metadata.get("author")
+
+
+def test_damaged_docx_and_encrypted_pdf_are_refused_cleanly(tmp_path: Path) -> None:
+    leaky = build_leaky_docx(tmp_path / "leaky.docx").read_bytes()
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(leaky[: len(leaky) // 2])
+    locked = tmp_path / "locked.pdf"
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 72), "secret")
+    doc.save(locked, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="pw", owner_pw="pw")
+    doc.close()
+    for src, message in ((broken, "DOCX"), (locked, "password")):
+        with pytest.raises(CleaningError, match=message):
+            clean_file(src, tmp_path / f"out{src.suffix}")
+        assert not (tmp_path / f"out{src.suffix}").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".mslint-clean-")]
