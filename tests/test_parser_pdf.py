@@ -86,17 +86,20 @@ def test_headings_from_size_bold_and_numbering_give_section_paths(tmp_path: Path
     paragraph(page, (72, y, 523, y + 40), "Body text about the background of this case.")
     y = text_lines(page, y + 50, ["2. Case presentation"], size=13, font="hebo")
     paragraph(page, (72, y, 523, y + 40), "A 34-year-old presented to the clinic.")
+    y = text_lines(page, y + 50, ["III. DISCUSSION"], size=10)
+    paragraph(page, (72, y, 523, y + 40), "A regular-weight numbered capital heading.")
     y = text_lines(page, y + 50, ["Declarations"], size=13, font="hebo")
     y = text_lines(page, y + 4, ["Consent for publication"], size=10, font="hebo")
     paragraph(page, (72, y, 523, y + 40), "Written informed consent was obtained from the "
               "patient for publication of this report.")
     result = parse(save(doc, tmp_path / "h.pdf"))
     headings = [b.text for b in blocks(result, BlockKind.HEADING)]
-    assert headings == ["1. Introduction", "2. Case presentation", "Declarations",
-                        "Consent for publication"]
+    assert headings == ["1. Introduction", "2. Case presentation", "III. DISCUSSION",
+                        "Declarations", "Consent for publication"]
     bodies = blocks(result, BlockKind.BODY)
     assert bodies[1].section == ("Case presentation",)
-    assert bodies[2].section == ("Declarations", "Consent for publication")
+    assert bodies[2].section[-1] == "DISCUSSION"
+    assert bodies[3].section == ("Declarations", "Consent for publication")
 
 
 def test_bold_table_header_smaller_than_body_is_not_a_heading(tmp_path: Path) -> None:

@@ -118,8 +118,11 @@ def _is_heading(text: str, block: RawBlock, style: _Style, body: float) -> bool:
         return False
     if _NOT_HEADING.match(text):
         return False
-    if _SECTION_NAMES.match(section_title(text)):
+    title = section_title(text)
+    if _SECTION_NAMES.match(title):
         return True
+    if _numbering_depth(text) and len(block.lines) == 1 and title.isupper():
+        return True  # "II. MOTIVATION": numbered capitals in the body face
     if text.rstrip().endswith(".") and not _NUMBERING.fullmatch(text.rstrip()):
         return False
     larger = style.size >= body * 1.12
