@@ -201,12 +201,13 @@ def test_redact_and_highlight_annotations_are_shapes_and_annotation_text(tmp_pat
     page = doc.new_page()
     page.insert_text((72, 100), "Seen at St Mary's Hospital on 3 March 2021", fontsize=11)
     page.add_redact_annot(pymupdf.Rect(130, 88, 220, 104), text="REDACTED")
+    page.add_redact_annot(pymupdf.Rect(300, 88, 400, 104))  # no overlay text, no block
     highlight = page.add_highlight_annot(pymupdf.Rect(72, 88, 120, 104))
     highlight.set_info(content="check this date", title="Dr Reviewer")
     highlight.update()
     result = parse(save(doc, tmp_path / "annots.pdf"))
     kinds = sorted(s.kind for s in result.shapes)
-    assert kinds == ["highlight", "redact-annotation"]
+    assert kinds == ["highlight", "redact-annotation", "redact-annotation"]
     annotations = {b.attrs["subtype"]: b for b in blocks(result, BlockKind.ANNOTATION)}
     assert annotations["Highlight"].text == "check this date"
     assert annotations["Highlight"].attrs["author"] == "Dr Reviewer"

@@ -74,8 +74,9 @@ def read_annotations(page: Any, section: tuple[str, ...] = ()) -> PageAnnotation
             out.files.append(EmbeddedFile(meta.get("filename") or info.get("content") or "",
                                           "attachment", location, meta.get("size")))
         if subtype == "Redact":
-            overlay = annot.xref and page.parent.xref_get_key(annot.xref, "OverlayText")[1]
-            text = " ".join(t for t in (text, overlay or "") if t).strip()
+            kind, overlay = page.parent.xref_get_key(annot.xref, "OverlayText")
+            if kind == "string":
+                text = " ".join(t for t in (text, overlay.strip()) if t)
         if not text:
             continue
         attrs = {"subtype": subtype, "author": info.get("title", ""),
