@@ -48,7 +48,7 @@ DOCUMENT_PROPERTIES = RuleMeta(
             "or a custom 'Patient' field identifies the patient; a creator field unblinds "
             "the authors or names the clinic's staff."
         ),
-        example="docProps/core.xml: core:title holds a name: J*** S****",
+        example="docProps/core.xml: core:title holds an identifier (mrn): *******",
         fix=(
             "Clear the properties (Word: File > Info > Check for Issues > Inspect Document > "
             "Document Properties; or `mslint clean FILE -o OUT`) and check again."
@@ -74,7 +74,7 @@ COMMENTS = RuleMeta(
             "Mrs Jones from ward 7?', 'MRN 1234567 - check consent'. They reach editors "
             "and reviewers with the file and are easy to forget when the margin is hidden."
         ),
-        example="word/comments.xml: comment holds a record number: *******",
+        example="paragraph 3: comment holds an identifier (mrn): *******",
         fix="Resolve and delete every comment (`mslint clean` removes them) and check again.",
         policies=(_CONFIDENTIAL, _HIPAA_ALL),
     ),
@@ -99,7 +99,7 @@ TRACKED_CHANGES = RuleMeta(
             "can show it again. A PDF saved incrementally keeps every earlier version, "
             "including text removed later."
         ),
-        example="paragraph 12: tracked deletion still holds a name: J*** S****",
+        example="paragraph 12: tracked deletion holds an identifier (name): J*** S****",
         fix=(
             "Accept or reject all changes (Review > Accept All Changes) and save; for PDF, "
             "save a full copy (`mslint clean`, or 'Save As' with optimisation) so earlier "
@@ -129,7 +129,8 @@ EMBEDDED_OBJECTS = RuleMeta(
             "from; an attached PDF may be the signed consent form, which must stay with the "
             "authors and never be uploaded with the manuscript."
         ),
-        example="attachment consent-form.pdf (120 kB) is carried inside the file",
+        example=("page 1: attached file c******-f***.pdf (120,412 bytes) is carried inside the "
+                 "file and was not checked"),
         fix=(
             "Remove the object (or paste it as a picture) and submit any needed material "
             "separately, checked; `mslint clean` drops PDF attachments."
@@ -207,7 +208,7 @@ class DocumentPropertiesRule:
                 own = span.category == "name" and is_author(span.text, document)
                 yield ctx.finding_in_block(
                     block, span.start, span.end,
-                    f"{name} holds a {span.category}: {{value}}",
+                    f"{name} holds an identifier ({span.category}): {{value}}",
                     severity=capped(ctx, Severity.INFO if own else Severity.ERROR),
                     category=span.category, logical_location="document properties",
                     fix="clear the document properties before submitting", field=name,
@@ -234,7 +235,7 @@ def _identifier_findings(block: TextBlock, what: str, ctx: RuleContext, document
         if span.category == "name" and is_author(span.text, document):
             continue
         out.append(ctx.finding_in_block(
-            block, span.start, span.end, f"{what} holds a {span.category}: {{value}}",
+            block, span.start, span.end, f"{what} holds an identifier ({span.category}): {{value}}",
             severity=ctx.severity, category=span.category, fix=fix,
         ))
     return out

@@ -37,7 +37,7 @@ FAILED_REDACTION = RuleMeta(
             "still be selected, copied, searched and extracted. Court filings and medical "
             "reports have leaked names and diagnoses this way."
         ),
-        example="page 3: text under an opaque box is still in the file: J*** S****",
+        example="page 3: text under an opaque black box is still in the file: J*** S****",
         fix=(
             "Delete the text itself, or use a real redaction tool that removes the content "
             "under the box (Acrobat: Redact > Apply; PyMuPDF apply_redactions), then check "

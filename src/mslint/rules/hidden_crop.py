@@ -33,8 +33,9 @@ HIDDEN_CROP = RuleMeta(
             "wristband. Removing identifying marks means removing the pixels."
         ),
         example=(
-            "word/media/image1.png (Figure 2): 31% of the stored image is hidden by "
-            "cropping (top 20%, left 14%)"
+            "image word/media/image1.png (Figure 2) is shown cropped: 31% of the stored "
+            "image is hidden (left 14%, top 20%); the full original pixels are still in the "
+            "file"
         ),
         fix=(
             "Crop the image in an image editor (or export the cropped picture) and insert "

@@ -34,7 +34,8 @@ HIDDEN_TEXT = RuleMeta(
             "authors hide a patient's details instead of deleting them, and templates hide "
             "old content that is still there."
         ),
-        example="paragraph 4: hidden text (white on white) holds a record number: *******",
+        example=("paragraph 4: text coloured like its background holds an identifier (mrn): "
+                 "*******"),
         fix=(
             "Delete the hidden text (Word: File > Info > Inspect Document > Hidden Text; "
             "show formatting marks to see it) rather than hiding it, and check again."
@@ -181,7 +182,8 @@ class HiddenTextRule:
                       and not (s.category == "name" and is_author(s.text, document))]
             for s in inside:
                 yield ctx.finding_in_block(
-                    block, s.start, s.end, f"{run.reason} holds a {s.category}: {{value}}",
+                    block, s.start, s.end,
+                    f"{run.reason} holds an identifier ({s.category}): {{value}}",
                     severity=ctx.severity, category=s.category,
                     fix="delete the hidden text rather than hiding it", hidden_reason=run.reason,
                 )

@@ -41,7 +41,8 @@ IMAGE_METADATA = RuleMeta(
             "they are the leak most easily overlooked."
         ),
         example=(
-            "word/media/image2.jpeg: EXIF GPS holds a location: **.***** N, **.***** E"
+            "image word/media/image2.jpeg: GPS GPSLatitude/GPSLongitude holds a location: "
+            "**.*****° N, *.*****° W"
         ),
         fix=(
             "Run `mslint clean FILE -o OUT` (or an EXIF stripper) on the images, re-insert "
@@ -142,7 +143,8 @@ class ImageMetadataRule:
                         continue  # a person field is reported as such below
                     found_identifier = True
                     yield ctx.finding(
-                        f"image {image.id}: {label} {holds} a {span.category}: {{value}}",
+                        f"image {image.id}: {label} {holds} an identifier "
+                        f"({span.category}): {{value}}",
                         image.location, severity=ctx.severity, category=span.category,
                         value=span.text, logical_location=logical,
                         fix="strip the image's metadata (mslint clean) and re-insert it",
