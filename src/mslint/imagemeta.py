@@ -194,9 +194,7 @@ def _clean_text(raw: Any) -> str:
 
 def _inflate(payload: bytes, limit: int = MAX_TEXT_BYTES) -> bytes:
     """zlib-decompress at most ``limit`` bytes (a zTXt bomb stops there)."""
-    d = zlib.decompressobj()
-    out = d.decompress(payload, limit)
-    return out
+    return zlib.decompressobj().decompress(payload, limit)
 
 
 # --------------------------------------------------------------------------------------
