@@ -218,3 +218,41 @@ def test_a_strict_open_xml_document_is_named_as_such(tmp_path) -> None:
         b'<w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main">'
         b"<w:body><w:p/></w:body></w:document>")}))
     expect_unreadable(path, "Strict Open XML")
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(flips=st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.integers(1, 255)),
+                      min_size=1, max_size=8))
+def test_damaged_bytes_give_a_document_or_unreadable_file_and_nothing_else(
+        tmp_path, flips) -> None:
+    data = bytearray(_GOOD_DOCX.get(tmp_path))
+    for where, xor in flips:
+        data[int(where * len(data))] ^= xor
+    path = tmp_path / "damaged.docx"
+    path.write_bytes(bytes(data))
+    try:
+        parse(path)
+    except UnreadableFile as exc:
+        assert str(exc) and "\n" not in str(exc)
+
+
+class _GoodDocx:
+    """One small DOCX with every layer, built once for the damage test."""
+
+    def __init__(self) -> None:
+        self.data: bytes | None = None
+
+    def get(self, folder: Path) -> bytes:
+        if self.data is None:
+            d = fx.blank()
+            p = d.add_paragraph("Body text with a ")
+            fx.add_deletion(p, "deleted name")
+            fx.add_text_box(p, "Figure 1. Box caption")
+            fx.add_picture(d, fx.png_bytes(16, 16), descr="alt")
+            d.add_comment(p.runs, text="A comment", author="Rev")
+            self.data = fx.save(d, folder / "all-layers.docx").read_bytes()
+        return self.data
+
+
+_GOOD_DOCX = _GoodDocx()

@@ -9,6 +9,7 @@ with one line a person can act on.
 from __future__ import annotations
 
 import posixpath
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -24,6 +25,9 @@ ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _CHUNK = 1 << 20
+#: What the standard zipfile module raises on damaged archives besides BadZipFile.
+_ZIP_ERRORS = (OSError, ValueError, EOFError, NotImplementedError, struct.error,
+               OverflowError, KeyError)
 _DTD_REFUSED = "part {name} declares a DTD, which OOXML forbids (possible XML entity bomb)"
 
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -98,8 +102,8 @@ class OoxmlPackage:
         except zipfile.BadZipFile:
             raise UnreadableFile("truncated or corrupt ZIP package (no readable central directory)"
                                  ) from None
-        except (OSError, ValueError, EOFError) as exc:
-            raise UnreadableFile(f"corrupt ZIP package ({exc})") from None
+        except _ZIP_ERRORS as exc:
+            raise UnreadableFile(f"corrupt ZIP package ({type(exc).__name__}: {exc})") from None
         self._infos: dict[str, zipfile.ZipInfo] = {}
         declared = 0
         for info in self._zip.infolist():
@@ -170,8 +174,9 @@ class OoxmlPackage:
                     "than its declared size (possible ZIP bomb)"
                 ) from None
             raise UnreadableFile(f"corrupt ZIP member {name} ({exc})") from None
-        except (zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
-            raise UnreadableFile(f"corrupt ZIP member {name} ({exc})") from None
+        except (zlib.error, *_ZIP_ERRORS) as exc:
+            raise UnreadableFile(f"corrupt ZIP member {name} ({type(exc).__name__}: {exc})"
+                                 ) from None
         self._inflated += got
         return b"".join(chunks)
 
