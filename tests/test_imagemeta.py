@@ -155,9 +155,11 @@ def test_iptc_by_line_city_and_caption_are_found() -> None:
 def test_jpeg_comment_is_free_text_unless_a_program_wrote_it() -> None:
     data = _insert_segment(_jpeg(), 0xFE, b"Mr Frank Smith MRN 1234567")
     data = _insert_segment(data, 0xFE, b"Created with GIMP")
+    data = _insert_segment(data, 0xFE, b"Created by Dr Jane Roe")
     kinds = {f.value: f.kind for f in read_image_metadata(data).fields}
     assert kinds == {"Mr Frank Smith MRN 1234567": FieldKind.FREE_TEXT,
-                     "Created with GIMP": FieldKind.DEVICE}
+                     "Created with GIMP": FieldKind.DEVICE,
+                     "Created by Dr Jane Roe": FieldKind.FREE_TEXT}
 
 
 def test_png_text_chunks_of_all_three_kinds_are_read() -> None:
