@@ -109,6 +109,11 @@ class _Drawn:
     size: tuple[int, int] | None = None
 
 
+def _has_inline_image(page: Any) -> bool:
+    contents = page.read_contents()
+    return b"BI" in contents and _INLINE_IMAGE.search(contents) is not None
+
+
 def _inline_png(image: Any, max_pixels: int) -> bytes | None:
     """An inline image (no object of its own) as PNG bytes, unless it is too large."""
     import pymupdf
@@ -258,7 +263,7 @@ class ImageCollector:
             image = self._image(xref, number, width, height)
             candidates.append(_Candidate(xref, width, height, image.attrs["stored_size"],
                                          self.doc))
-        if not candidates and not _INLINE_IMAGE.search(page.read_contents()):
+        if not candidates and not _has_inline_image(page):
             return None
         drawn: list[_Drawn] = []
         return PendingPage(number, _placement_device(candidates, drawn, self.max_pixels), drawn)
