@@ -186,3 +186,24 @@ def test_damaged_docx_and_encrypted_pdf_are_refused_cleanly(tmp_path: Path) -> N
             clean_file(src, tmp_path / f"out{src.suffix}")
         assert not (tmp_path / f"out{src.suffix}").exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".mslint-clean-")]
+
+
+def test_pdf_object_level_xmp_and_private_data_go(tmp_path: Path) -> None:
+    src, out = tmp_path / "xmp.pdf", tmp_path / "clean.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_image(pymupdf.Rect(72, 72, 272, 222), stream=jpeg())
+    image_xref = page.get_images()[0][0]
+    packet = doc.get_new_xref()
+    doc.update_object(packet, "<< /Type /Metadata /Subtype /XML >>")
+    doc.update_stream(packet, b"<x:xmpmeta xmlns:x='adobe:ns:meta/'>Dr Example</x:xmpmeta>")
+    doc.xref_set_key(image_xref, "Metadata", f"{packet} 0 R")
+    doc.xref_set_key(page.xref, "PieceInfo", "<< /Illustrator << /Private 1 >> >>")
+    doc.save(src)
+    doc.close()
+    clean_file(src, out)
+    with pymupdf.open(out) as cleaned:
+        left = {k for x in range(1, cleaned.xref_length()) for k in ("Metadata", "PieceInfo")
+                if cleaned.xref_get_key(x, k)[0] != "null"}
+        assert left == set()  # a null value is the PDF's way of saying "absent"
+        assert b"Dr Example" not in out.read_bytes()

@@ -74,11 +74,15 @@ def clean_pdf(source: Path, dest: Path) -> list[str]:
             for annot in list(page.annots(types=[pymupdf.PDF_ANNOT_FILE_ATTACHMENT])):
                 page.delete_annot(annot)
                 annots += 1
-            thumbs += _drop_keys(doc, page.xref, ("Thumb", "PieceInfo", "Metadata"))
+            thumbs += _drop_keys(doc, page.xref, ("Thumb", "PieceInfo"))
         if annots:
             actions.append(f"removed {annots} file-attachment annotation(s)")
         if thumbs:
             actions.append(f"removed {thumbs} page thumbnail(s) / private page data")
+        private = sum(_drop_keys(doc, xref, ("Metadata", "PieceInfo"))
+                      for xref in range(1, doc.xref_length()))
+        if private:
+            actions.append(f"removed XMP / private application data from {private} object(s)")
         jpegs = _strip_jpeg_streams(doc)
         if jpegs:
             actions.append(f"stripped metadata from {jpegs} JPEG image stream(s)")
