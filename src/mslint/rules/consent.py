@@ -55,7 +55,8 @@ _RADIOPAEDIA = PolicyRef("radiopaedia", "Consent", "consent is optional when the
                          "anonymous; when given, the consent text ends with a Permission ID "
                          "that must be filled in")
 _RADIOPAEDIA_PHOTO = PolicyRef("radiopaedia", "Photographs", "clinical photographs need complete "
-                               "anonymity, and paediatric clinical photographs generally consent")
+                               "anonymity, and paediatric clinical photographs generally need "
+                               "consent")
 _GUIDANCE_WHO = PolicyRef("image-guidance", "Who Should Provide Consent", "the person "
                           "photographed consents; parents or guardians for minors or people "
                           "unable to decide")
