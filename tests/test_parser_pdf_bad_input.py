@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pymupdf
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from tests.pdf_fixtures import jpeg_bytes, paragraph, save
 
 from mslint.config import Settings
@@ -87,3 +89,22 @@ def test_the_engine_turns_a_bad_pdf_into_one_ms901_and_checks_the_rest(tmp_path:
         assert [f.rule_id for f in result.findings] == ["MS901"], path
     good_result = engine.check_file(good)
     assert good_result.error is None and good_result.format == "pdf"
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_corrupted_bytes_parse_or_raise_unreadable_never_crash(tmp_path: Path, data) -> None:
+    original = good_pdf(tmp_path / "orig.pdf", pages=2).read_bytes()
+    damaged = bytearray(original)
+    for _ in range(data.draw(st.integers(1, 12))):
+        at = data.draw(st.integers(0, len(damaged) - 1))
+        damaged[at] = data.draw(st.integers(0, 255))
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(bytes(damaged))
+    try:
+        doc = PdfParser().parse(path, ParseOptions(root=tmp_path))
+    except UnreadableFile as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert doc.attrs["page_count"] >= 1
