@@ -233,6 +233,36 @@ def _on_statement(ctx: RuleContext, statement: Statement, message: str,
                **properties)
 
 
+_GIVER_WORDS = {"patient": "the patient", "parent-guardian": "a parent or guardian",
+                "next-of-kin": "the next of kin", "legal-representative": "a legal representative"}
+_PURPOSE_WORDS = {
+    Purpose.PUBLICATION: "consent for publication",
+    Purpose.TREATMENT: "consent for treatment",
+    Purpose.RESEARCH: "consent to take part in research",
+    Purpose.TEACHING: "consent for teaching or the record",
+    Purpose.UNSPECIFIED: "consent (purpose not stated)",
+}
+_STATUS_WORDS = {
+    Status.OBTAINED: "obtained", Status.SOUGHT: "sought", Status.NOT_OBTAINED: "not obtained",
+    Status.WAIVED: "waived", Status.NOT_APPLICABLE: "'not applicable'",
+    Status.UNKNOWN: "mentioned",
+}
+
+
+def describe(statement: Statement) -> str:
+    """What a statement says, in words: "consent for publication, obtained from the
+    patient, in writing"."""
+    c = statement.classification
+    bits = [f"{_PURPOSE_WORDS[c.purpose]}, {_STATUS_WORDS[c.status]}"]
+    if c.givers:
+        bits.append("from " + " and ".join(_GIVER_WORDS[g] for g in sorted(c.givers)))
+    if c.written:
+        bits.append("in writing")
+    elif c.verbal:
+        bits.append("verbally")
+    return ", ".join(bits)
+
+
 def _choice(ctx: RuleContext, name: str, allowed: Sequence[str]) -> str:
     value = str(ctx.params.get(name, ctx.meta.parameters[name]))
     if value not in allowed:
@@ -270,10 +300,11 @@ class ConsentStatementMissing:
         if analysis.patient_cues and mode == "patient-content":
             cue = analysis.patient_cues[0]
             location = cue.block.location_at(cue.start)
+            reason += f" (case text at {location.describe()})"
         yield ctx.finding(
-            f"No consent statement found, but {reason}: add a 'Consent for publication' "
-            "statement saying who gave consent and that copies are available to the editor "
-            "on request.",
+            f"No consent statement found anywhere (declarations, case text, legends, "
+            f"footnotes), but {reason}: add a 'Consent for publication' statement saying who "
+            "gave consent and that copies are available to the editor on request.",
             location,
             logical_location=logical,
             require_consent=mode,
@@ -302,15 +333,17 @@ class ConsentNotForPublication:
                          else "shows a clinical photograph")
                 yield _on_statement(
                     ctx, statement,
-                    f"The statement {what}, but the manuscript {basis}, so consent for "
-                    "publication is needed: obtain it, or anonymise the case fully.",
+                    f"The statement {what} ({describe(statement)}), but the manuscript "
+                    f"{basis}, so consent for publication is needed: obtain it, or anonymise "
+                    "the case fully.",
                 )
             elif (c.obtained and c.purpose in _NOT_PUBLICATION and not has_publication
                   and analysis.identifiable):
                 yield _on_statement(
                     ctx, statement,
-                    f"Consent is stated only {_NOT_PUBLICATION[c.purpose]}, which does not "
-                    "cover publication: state that consent for publication was obtained.",
+                    f"Consent is stated only {_NOT_PUBLICATION[c.purpose]} "
+                    f"({describe(statement)}), which does not cover publication, and no "
+                    "statement gives consent for publication: add one.",
                 )
 
 
@@ -345,7 +378,7 @@ class ConsentStatementIncomplete:
         wanted = "; ".join(REQUIREMENTS[r] for r in missing)
         yield _on_statement(
             ctx, _primary(main),
-            f"The consent statement does not say {wanted}.",
+            f"The consent statement ({describe(_primary(main))}) does not say {wanted}.",
             missing=missing,
         )
 
@@ -400,8 +433,8 @@ class ConsentRepresentativeMissing:
                  else "without saying who gave it")
         yield _on_statement(
             ctx, _primary(main),
-            f"The case describes the patient as {what} (at {where}), but consent is stated "
-            f"{given}: state consent from {who}.",
+            f"The case describes the patient as {what} (at {where}), but consent for "
+            f"publication is stated {given}: state consent from {who}.",
             vulnerable=order,
         )
 
@@ -417,11 +450,12 @@ class ConsentPlaceholder:
             if ph is None:
                 continue
             seen.add((statement.block_index, ph.start))
+            found = " ".join(statement.block.text[ph.start:ph.end].split())
             yield _at(
                 ctx, statement.block, statement.start, statement.end,
-                "Template text is left in the consent statement: replace it with the actual "
-                "statement (who gave consent for publication, and that copies are available "
-                "to the editor).",
+                f"Template text ({_PLACEHOLDER_WORDS.get(ph.kind, 'placeholder')} \"{found}\") "
+                "is left in the consent statement: replace it with the actual statement (who "
+                "gave consent for publication, and that copies are available to the editor).",
                 placeholder=ph.kind,
             )
         for line in analysis.permission_ids:
@@ -431,6 +465,13 @@ class ConsentPlaceholder:
             yield _at(ctx, line.block, line.start, line.end,
                       "The Permission ID is not filled in: enter the ID of the signed consent "
                       "form.", placeholder="permission-id")
+
+
+_PLACEHOLDER_WORDS = {
+    "bracketed": "a bracketed placeholder", "empty-brackets": "empty brackets",
+    "xxx": "placeholder letters", "to-be-provided": "a to-do marker",
+    "instruction": "a template instruction", "unchosen-options": "options left unchosen",
+}
 
 
 class LegendConsentMissing:
