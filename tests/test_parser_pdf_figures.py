@@ -94,6 +94,21 @@ def test_legend_on_the_next_page(tmp_path: Path) -> None:
     assert result.figures[0].location.page == 2
 
 
+def test_legend_above_its_image_left_on_the_previous_page(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    paragraph(page, (72, 50, 523, 84), "Figure 1. Rash at presentation.", size=9)
+    x1 = page.insert_image(pymupdf.Rect(72, 90, 272, 190), stream=jpeg_bytes((200, 100)))
+    paragraph(page, (72, 200, 523, 700), FILLER * 4)
+    paragraph(page, (72, 780, 523, 814), "Figure 2. Rash after treatment.", size=9)
+    page2 = doc.new_page()
+    x2 = page2.insert_image(pymupdf.Rect(72, 50, 272, 150),
+                            stream=jpeg_bytes((200, 100), (0, 90, 0)))
+    paragraph(page2, (72, 170, 523, 400), FILLER * 2)
+    result = parse(save(doc, tmp_path / "prevpage.pdf"))
+    assert pairs(result) == {"Figure 1": (x1,), "Figure 2": (x2,)}
+
+
 def test_legends_section_at_the_end_pairs_figure_pages_in_order(tmp_path: Path) -> None:
     doc = pymupdf.open()
     page = doc.new_page()

@@ -5,8 +5,9 @@ Pairing goes from the surest evidence to the weakest:
 1. On the same page, an image and a legend that share a column and have no running text
    between them belong together. Whether legends sit below or above their images is decided
    for the whole document by majority, and used to break ties.
-2. An image left without a legend on its page takes the first unpaired legend on the next
-   page (a legend pushed over a page break).
+2. An image left without a legend on its page takes the first unpaired legend of the next
+   page (the last of the previous page when legends sit above images): a legend pushed over
+   a page break.
 3. Legends gathered in a "Figure legends" section take the remaining images, figure page by
    figure page, in order, when there are as many of each; otherwise they stay without images.
 
@@ -113,6 +114,7 @@ class _Pairing:
                 self.texts[b.location.page].append(b.location.bbox)
         self.images_of: dict[int, list[str]] = defaultdict(list)
         self.paired: set[int] = set()
+        self.below_usual = True
 
     def _candidates(self, drawn: _Drawn) -> list[tuple[float, bool, _Legend]]:
         found = []
@@ -137,10 +139,10 @@ class _Pairing:
     def same_page(self) -> None:
         options = [(d, self._candidates(d)) for d in self.drawn]
         nearest = [min(c, key=lambda x: x[0]) for _, c in options if c]
-        below_usual = sum(1 for _, below, _ in nearest if below) * 2 >= len(nearest)
+        self.below_usual = sum(1 for _, below, _ in nearest if below) * 2 >= len(nearest)
         for drawn, cands in options:
             if cands:
-                best = min(cands, key=lambda c: c[0] + (0 if c[1] == below_usual
+                best = min(cands, key=lambda c: c[0] + (0 if c[1] == self.below_usual
                                                         else OTHER_SIDE_PENALTY))
                 self._link(drawn, best[2])
 
@@ -148,11 +150,17 @@ class _Pairing:
         return [lg for lg in self.legends if lg.index not in self.images_of]
 
     def next_page(self) -> None:
+        """Legends pushed over a page break: on the next page when legends usually sit
+        below their images, on the previous page when they sit above."""
+        step = 1 if self.below_usual else -1
         for drawn in self.drawn:
             if id(drawn) in self.paired:
                 continue
-            for legend in self._unpaired_legends():
-                if legend.block.location.page == drawn.page + 1 and not legend.in_section:
+            legends = self._unpaired_legends()
+            if step < 0:
+                legends.reverse()  # the last legend of the previous page
+            for legend in legends:
+                if legend.block.location.page == drawn.page + step and not legend.in_section:
                     self._link(drawn, legend)
                     break
 
