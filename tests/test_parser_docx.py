@@ -483,3 +483,15 @@ def test_endnotes_are_footnote_blocks_marked_endnote(tmp_path) -> None:
     (note,) = only(doc, BlockKind.FOOTNOTE)
     assert note.attrs["note_type"] == "endnote" and note.location.part == "word/endnotes.xml"
     assert note.location.paragraph == 1
+
+
+def test_paragraph_and_cell_shading_are_the_block_background(tmp_path) -> None:
+    d = fx.blank()
+    p = d.add_paragraph("Shaded paragraph.")
+    p._p.get_or_add_pPr().append(fx.xml('<w:shd w:val="clear" w:color="auto" w:fill="000000"/>'))
+    cell = d.add_table(rows=1, cols=1).cell(0, 0)
+    cell.text = "Shaded cell."
+    cell._tc.get_or_add_tcPr().append(fx.xml('<w:shd w:val="clear" w:fill="FFFF00"/>'))
+    doc = parse(tmp_path, d)
+    shading = {b.text: b.attrs.get("shading") for b in doc.blocks if "Shaded" in b.text}
+    assert shading == {"Shaded paragraph.": "#000000", "Shaded cell.": "#ffff00"}

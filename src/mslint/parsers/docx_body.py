@@ -138,7 +138,7 @@ class BodyBuilder:
             if style is not None:
                 attrs["style"] = style.name
             if content.shading:
-                attrs["paragraph_shading"] = content.shading
+                attrs.setdefault("shading", content.shading)
             kind = BlockKind.BODY
             level = self._heading_level(content)
             if level is not None:
@@ -260,7 +260,7 @@ class BodyBuilder:
             attrs.update({"table": table, "row": row, "col": col})
             shading = _cell_shading(tc)
             if shading:
-                attrs["cell_shading"] = shading
+                attrs.setdefault("shading", shading)
             index = self.emit(TextBlock(text, BlockKind.TABLE_CELL,
                                         Location(paragraph=first, part=self.main_part),
                                         self.section, attrs=attrs))
