@@ -145,6 +145,23 @@ def test_legends_section_with_labelled_figure_pages_pairs_by_label(tmp_path: Pat
     assert result.figures[0].legend == "Wound on day one."
 
 
+def test_labelled_figure_page_does_not_leave_its_legend_for_another_image(tmp_path: Path
+                                                                          ) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    y = text_lines(page, 60, ["Figure legends"], size=13, font="hebo")
+    paragraph(page, (72, y, 523, y + 30), "Figure 1. Wound on day one.", size=10)
+    fig_page = doc.new_page()
+    fig_page.insert_text((72, 60), "Figure 1", fontsize=12, fontname="hebo")
+    x1 = fig_page.insert_image(pymupdf.Rect(72, 72, 472, 372), stream=jpeg_bytes((200, 150)))
+    paragraph(fig_page, (72, 400, 523, 600), FILLER * 2)
+    other = doc.new_page()
+    other.insert_image(pymupdf.Rect(72, 72, 472, 372), stream=png_bytes((200, 150)))
+    result = parse(save(doc, tmp_path / "leftover.pdf"))
+    assert pairs(result) == {"Figure 1": (x1,)}
+    assert result.figures[0].legend == "Wound on day one."
+
+
 def test_legend_without_a_matchable_image_keeps_no_images(tmp_path: Path) -> None:
     doc = pymupdf.open()
     page = doc.new_page()

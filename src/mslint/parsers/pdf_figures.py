@@ -100,12 +100,11 @@ class _Pairing:
             for i, b in enumerate(blocks)
             if b.kind is BlockKind.CAPTION and b.attrs.get("figure_label") and b.location.page
         ]
+        shown = [(img, p.page, p.visible or p.rect) for img in images
+                 if not img.attrs.get("thumbnail") for p in img.placements]
         self.drawn = _panels([
-            _Drawn([img], p.page, p.visible or p.rect)
-            for img in images if not img.attrs.get("thumbnail")
-            for p in img.placements
-            if (p.visible or p.rect)[2] - (p.visible or p.rect)[0] >= MIN_FIGURE_SIDE
-            and (p.visible or p.rect)[3] - (p.visible or p.rect)[1] >= MIN_FIGURE_SIDE
+            _Drawn([img], page, rect) for img, page, rect in shown
+            if rect[2] - rect[0] >= MIN_FIGURE_SIDE and rect[3] - rect[1] >= MIN_FIGURE_SIDE
         ])
         self.texts: dict[int, list[Rect]] = defaultdict(list)
         for b in blocks:
@@ -147,7 +146,9 @@ class _Pairing:
                 self._link(drawn, best[2])
 
     def _unpaired_legends(self) -> list[_Legend]:
-        return [lg for lg in self.legends if lg.index not in self.images_of]
+        """Legends of figures that have no image yet (under any legend with their label)."""
+        done = {lg.label for lg in self.legends if lg.index in self.images_of}
+        return [lg for lg in self.legends if lg.label not in done]
 
     def next_page(self) -> None:
         """Legends pushed over a page break: on the next page when legends usually sit
