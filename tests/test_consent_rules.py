@@ -222,3 +222,31 @@ def test_statement_findings_quote_the_statement_and_not_in_the_message() -> None
     assert finding.logical_location == "Consent for publication"
     finding.mask_also = ("Jane Roe",)
     assert "Jane Roe" not in (finding.render_snippet(show_values=False) or "")
+
+
+def test_a_baby_delivered_by_an_adult_patient_is_not_the_patient() -> None:
+    case = ("A 32-year-old woman presented at 36 weeks of gestation with pre-eclampsia. The baby "
+            "was delivered by caesarean section and the baby died on day 2.")
+    doc = case_report("Written consent for publication was obtained from the patient.", case=case)
+    assert check(doc) == []
+
+
+def test_a_child_patient_is_recognised_even_when_adults_are_named_later() -> None:
+    case = ("A 6-year-old boy presented with a limp. His 35-year-old father had a similar "
+            "illness.")
+    doc = case_report("Written consent for publication was obtained from the patient.", case=case)
+    assert ids(check(doc)) == ["MS104"]
+
+
+def test_temporary_unconsciousness_followed_by_recovery_needs_no_representative() -> None:
+    case = ("A 54-year-old man was found unconscious and was intubated and sedated. He was "
+            "extubated on day 3 and discharged home neurologically intact.")
+    doc = case_report("Written consent for publication was obtained from the patient.", case=case)
+    assert check(doc) == []
+
+
+def test_dementia_is_not_undone_by_discharge() -> None:
+    case = ("A 79-year-old woman with advanced dementia was admitted with bruising. She was "
+            "discharged back to her care home.")
+    doc = case_report("Written consent for publication was obtained from the patient.", case=case)
+    assert ids(check(doc)) == ["MS104"]

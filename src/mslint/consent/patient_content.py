@@ -76,6 +76,17 @@ _INCAPACITY = re.compile(
     r"(?:glasgow\s+coma\s+scale|gcs)\s*(?:score\s*)?(?:of\s*)?[3-8]\b)",
     _I,
 )
+#: A death cue whose subject is a child ("the baby died"): about the patient only when the
+#: patient is the child.
+_CHILD_SUBJECT = re.compile(r"the\s+(?:boy|girl|infant|child|baby|neonate)\b", _I)
+#: Incapacity that passes, and words saying it passed.
+_TEMPORARY = re.compile(r"unconscious|coma|intubated|sedated|ventilated|gcs|glasgow", _I)
+_RECOVERY = re.compile(
+    r"\b(?:extubated|regained\s+consciousness|woke|awoke|recovered|discharged|returned\s+"
+    r"(?:home|to\s+work)|neurologically\s+intact|made\s+a\s+full\s+recovery|"
+    r"at\s+(?:\d+|one|two|three|six)[-\s](?:week|month|year)s?\s+follow[-\s]up)\b",
+    _I,
+)
 _BEFORE_DEATH = re.compile(r"\b(?:before|prior\s+to)\s+(?:his|her|their|the\s+patient['’]s)\s+"
                            r"death\b", _I)
 _RECOVERED = re.compile(r"\b(?:regained|recovered|after\s+recovery|once\s+(?:he|she)\s+"
@@ -175,7 +186,10 @@ def vulnerable_cues(document: Document, skip: Iterable[tuple[int, int, int]] = (
     """Cues that the patient is a child, has died, or lacks capacity to consent.
 
     ``skip`` holds ``(id(block), start, end)`` ranges (the consent statements themselves)
-    whose words describe the consent, not the case.
+    whose words describe the consent, not the case. When the first age given is an adult's
+    ("a 32-year-old woman"), children named later are relatives (the baby she delivered),
+    not the patient. Temporary incapacity ("unconscious", "intubated and sedated") followed
+    by recovery ("extubated", "discharged home") does not count.
     """
     skipped: dict[int, list[tuple[int, int]]] = {}
     for bid, s, e in skip:
@@ -186,16 +200,33 @@ def vulnerable_cues(document: Document, skip: Iterable[tuple[int, int, int]] = (
 
     age = re.compile(_AGE, _I)
     found: list[Cue] = []
-    for block in case_blocks(document):
+    first_age_adult: bool | None = None
+    recovered_after: list[tuple[int, int]] = []
+    blocks = list(case_blocks(document))
+    order_of = {id(b): i for i, b in enumerate(blocks)}
+    for order, block in enumerate(blocks):
         for m in _own_matches(age, block):
-            if _age_is_child(m) and kept(block, m):
+            if not kept(block, m):
+                continue
+            child = _age_is_child(m)
+            if first_age_adult is None:
+                first_age_adult = not child
+            if child and not first_age_adult:
                 found.append(Cue("child", block, m.start(), m.end()))
         for kind, pattern in (("child", _CHILD), ("deceased", _DECEASED),
                               ("incapacity", _INCAPACITY)):
             for m in _own_matches(pattern, block):
-                if kept(block, m):
-                    found.append(Cue(kind, block, m.start(), m.end()))
-    return found
+                if not kept(block, m):
+                    continue
+                if first_age_adult and (kind == "child" or _CHILD_SUBJECT.match(m.group(0))):
+                    continue
+                found.append(Cue(kind, block, m.start(), m.end()))
+        recovered_after.extend((order, m.start()) for m in _RECOVERY.finditer(block.text))
+    return [
+        cue for cue in found
+        if not (cue.kind == "incapacity" and _TEMPORARY.search(cue.text)
+                and any((o, s) > (order_of[id(cue.block)], cue.start) for o, s in recovered_after))
+    ]
 
 
 def regained_capacity(text: str) -> bool:
