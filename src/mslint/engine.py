@@ -99,6 +99,7 @@ class Engine:
             self.plugins.detectors,
             spacy_model=settings.spacy_model or self.ruleset.spacy_model or DEFAULT_SPACY_MODEL,
             detector_params=dict(self.ruleset.detectors),
+            enabled_rules=frozenset(a.rule.meta.id for a in self.active),
         )
         self._by_ext: dict[str, Parser] = {}
         for parser in self.plugins.parsers:

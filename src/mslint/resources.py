@@ -58,12 +58,21 @@ class Resources:
         *,
         spacy_model: str = DEFAULT_SPACY_MODEL,
         detector_params: dict[str, Any] | None = None,
+        enabled_rules: frozenset[str] | None = None,
     ) -> None:
         self.detectors = list(detectors)
         self.spacy_model = spacy_model
         self.detector_params = detector_params or {}
+        self.enabled_rules = enabled_rules
         self._spans: dict[tuple[int, str], list[IdentifierSpan]] = {}
         self._memo: dict[str, Any] = {}
+
+    def wants(self, *rule_ids: str) -> bool:
+        """Whether any of these rules runs in this check (always true when unknown), so
+        that costly enrichment (OCR) is skipped when nothing would read its output."""
+        if self.enabled_rules is None:
+            return True
+        return any(rule_id in self.enabled_rules for rule_id in rule_ids)
 
     def nlp(self, components: Sequence[str] = ("ner",)) -> Language:
         return load_spacy(self.spacy_model, components)
