@@ -60,7 +60,7 @@ def engine_id() -> str:
     """Names the engine and models; part of every cache key, so an upgrade re-reads."""
     return (f"rapidocr-{version('rapidocr')}/{DET_MODEL}/{REC_MODEL}"
             f"/score{MIN_LINE_SCORE}/box{DET_BOX_THRESHOLD}/height{MAX_LINE_HEIGHT_SHARE}"
-            "/overlay-pass")
+            "/overlay-view-150-220")
 
 
 def models_dir() -> Path:

@@ -75,26 +75,33 @@ def looks_like_graphic(img: Image) -> bool:
     return white / max(1, grey.width * grey.height) >= GRAPHIC_WHITE_SHARE
 
 
-#: A pixel at least this bright in some channel can be overlay text (white, yellow, green).
+
+#: Overlay text is white, yellow, green or cyan: its brightest channel reaches this level.
 OVERLAY_LEVEL = 220
+#: Below this level a pixel is image content (speckle, tissue), shown black.
+OVERLAY_FLOOR = 150
 #: Past this share of bright pixels the image is not "dark with bright text".
 OVERLAY_MAX_SHARE = 0.2
 
 
-def bright_overlay(img: Image) -> Image | None:
-    """Only the brightest pixels, white on black: scanner overlays stand out from speckle.
+def overlay_view(img: Image) -> Image | None:
+    """The image as scanner overlays see it: bright text kept, darker content black.
 
-    Text written over the image itself (on ultrasound speckle) is often missed by the
-    detector on the full picture and found at once on this view. None when the image is
-    too bright for the view to isolate anything.
+    Dark clinical images (ultrasound, nuclear medicine, CT/MR captures) carry their
+    annotation as bright text, often written over speckle, where the detector misses it on
+    the picture itself. Mapping the brightest channel from ``OVERLAY_FLOOR`` (black) to
+    ``OVERLAY_LEVEL`` (white) keeps the text and its anti-aliased edges, in either polarity
+    (white text, or dark text on a white band), and blacks out the image content. None when
+    the image has no bright pixels or too many for this view to isolate text.
     """
     import numpy as np
     from PIL import Image as PILImage
 
     arr = np.asarray(img)
     peak = arr.max(axis=2) if arr.ndim == 3 else arr
-    bright = peak >= OVERLAY_LEVEL
-    share = float(bright.mean())
+    share = float((peak >= OVERLAY_LEVEL).mean())
     if share == 0.0 or share > OVERLAY_MAX_SHARE:
         return None
-    return PILImage.fromarray(np.where(bright, 255, 0).astype(np.uint8), mode="L").convert("RGB")
+    scale = 255.0 / (OVERLAY_LEVEL - OVERLAY_FLOOR)
+    ramp = np.clip((peak.astype(np.float32) - OVERLAY_FLOOR) * scale, 0, 255)
+    return PILImage.fromarray(ramp.astype(np.uint8), mode="L").convert("RGB")

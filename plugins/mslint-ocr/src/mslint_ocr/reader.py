@@ -7,8 +7,8 @@ from dataclasses import replace
 
 from mslint.model import BlockKind, Document, EmbeddedImage, TextBlock
 from mslint_ocr.cache import OcrCache, cache_key, default_cache_dir
-from mslint_ocr.engine import ImageReading, OcrEngine, OcrLine, engine_id, get_engine
-from mslint_ocr.pixels import MAX_PIXELS, bright_overlay, load_rgb, looks_like_graphic
+from mslint_ocr.engine import ImageReading, OcrEngine, engine_id, get_engine
+from mslint_ocr.pixels import MAX_PIXELS, load_rgb, looks_like_graphic, overlay_view
 from mslint_ocr.text import normalise_line
 
 
@@ -55,39 +55,12 @@ class ImageReader:
         if rgb is None:
             return None
         graphic = looks_like_graphic(rgb)
-        lines = self.engine.read(rgb)
-        overlay = None if graphic else bright_overlay(rgb)
-        if overlay is not None:
-            lines = merge_lines(lines, self.engine.read(overlay))
+        view = None if graphic else overlay_view(rgb)
+        lines = self.engine.read(view if view is not None else rgb)
         cleaned = (replace(line, text=normalise_line(line.text)) for line in lines)
         reading = ImageReading(lines=tuple(ln for ln in cleaned if ln.text), graphic=graphic)
         self.cache.put(key, reading)
         return reading
-
-
-def overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> float:
-    """Intersection over the smaller box's area."""
-    w = min(a[2], b[2]) - max(a[0], b[0])
-    h = min(a[3], b[3]) - max(a[1], b[1])
-    if w <= 0 or h <= 0:
-        return 0.0
-    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
-    return w * h / max(1, smaller)
-
-
-def merge_lines(first: list[OcrLine], second: list[OcrLine]) -> list[OcrLine]:
-    """Lines of both passes; where they cover the same place, the surer reading wins."""
-    merged = list(first)
-    for line in second:
-        clash = [i for i, kept in enumerate(merged) if overlap(kept.box, line.box) > 0.5]
-        if not clash:
-            merged.append(line)
-        elif all(line.score > merged[i].score for i in clash):
-            for i in reversed(clash):
-                del merged[i]
-            merged.append(line)
-    merged.sort(key=lambda ln: (ln.box[1] // 8, ln.box[0]))
-    return merged
 
 
 def ocr_block(image: EmbeddedImage, reading: ImageReading) -> TextBlock:
