@@ -46,6 +46,8 @@ _EXPLICIT_PUBLICATION = re.compile(r"\bpubli(?:cation|sh\w*)\b", re.IGNORECASE)
 _CLAUSE_DEPS = frozenset({"ROOT", "advcl", "ccomp", "xcomp", "relcl", "acl", "parataxis",
                           "pcomp", "csubj", "csubjpass"})
 _CLAUSE_CHILD_DEPS = frozenset({"advcl", "ccomp", "relcl", "parataxis", "conj", "csubj"})
+_OWN_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "mark", "csubj", "expl"})
+_VERB_CHILD_DEPS = _OWN_CLAUSE_DEPS | {"dobj", "aux", "auxpass", "neg", "xcomp", "ccomp", "agent"}
 _NOUN_TO_PRED_DEPS = frozenset({"nsubjpass", "nsubj", "dobj", "attr", "appos", "oprd",
                                 "npadvmod", "conj", "acomp"})
 
@@ -134,10 +136,6 @@ def _clause_tokens(head: Token) -> list[Token]:
                 continue
             stack.append(child)
     return sorted(out, key=lambda t: t.i)
-
-
-_OWN_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "mark", "csubj", "expl"})
-_VERB_CHILD_DEPS = _OWN_CLAUSE_DEPS | {"dobj", "aux", "auxpass", "neg", "xcomp", "ccomp", "agent"}
 
 
 def _is_clausal(tok: Token) -> bool:

@@ -188,7 +188,7 @@ def find_statements(document: Document, nlp: Language) -> list[Statement]:
                                       unit.start + placeholder.end)
         statement = Statement(unit.block, unit.index, unit.start, unit.end, classification,
                               placeholder, unit.in_section)
-        if statement.counts or placeholder is not None or classification.events:
+        if statement.counts or placeholder is not None:
             out.append(statement)
     return out
 

@@ -282,9 +282,7 @@ class ConsentStatementMissing:
     def check(self, document: Document, ctx: RuleContext) -> Iterator[Finding]:
         mode = _choice(ctx, "require_consent", REQUIRE_CONSENT_VALUES)
         analysis = _analysis(document, ctx)
-        if analysis.statements and (analysis.counted() or any(
-            s.placeholder is not None for s in analysis.statements
-        )):
+        if analysis.statements:
             return
         if mode == "patient-content" and not analysis.patient_content:
             return
