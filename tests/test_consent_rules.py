@@ -7,6 +7,7 @@ import pytest
 
 from consent_docs import CASE, METHODS, REVIEW, TEMPLATE, Builder, case_report, check, ids, paper
 from mslint.findings import Severity
+from mslint.model import BlockKind, Location, TextBlock
 
 VALID = ("Written informed consent for publication was obtained from the patient. A copy of the "
          "signed consent form is available to the editor on request.")
@@ -250,3 +251,11 @@ def test_dementia_is_not_undone_by_discharge() -> None:
             "discharged back to her care home.")
     doc = case_report("Written consent for publication was obtained from the patient.", case=case)
     assert ids(check(doc)) == ["MS104"]
+
+
+@pytest.mark.parametrize("kind", [BlockKind.TRACKED_DELETION, BlockKind.COMMENT,
+                                  BlockKind.HIDDEN])
+def test_statement_a_reader_cannot_see_does_not_count(kind):
+    doc = case_report(None)
+    doc.blocks.append(TextBlock(text=VALID, kind=kind, location=Location(line=99)))
+    assert ids(check(doc)) == ["MS101"]
