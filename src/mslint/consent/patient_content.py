@@ -29,12 +29,14 @@ _STRONG = (
     re.compile(r"\bwe\s+(?:present|report|describe|discuss)\s+(?:here\s+)?(?:a|an|the|two|three)"
                r"\s+(?:\w+\s+){0,4}?(?:case|patient|cases|patients)\b", _I),
     re.compile(r"\bour\s+patient\b", _I),
+    re.compile(r"\bthe\s+patient\b(?:,[^.;]{1,60},)?\s+(?:presented|was\s+admitted|"
+               r"was\s+referred|underwent)\b", _I),
     re.compile(r"\b(?:he|she)\s+(?:presented|was\s+admitted|was\s+referred|underwent|"
                r"complained|reported|denied)\b", _I),
 )
 _WEAK = (
-    re.compile(r"\bthe\s+patient\s+(?:was|had|presented|underwent|developed|reported|"
-               r"complained|received|died|recovered|remained|is|has)\b", _I),
+    re.compile(r"\bthe\s+patient\s+(?:was|had|developed|reported|complained|received|died|"
+               r"recovered|remained)\b", _I),
     re.compile(r"\bon\s+(?:admission|examination|physical\s+examination|arrival)\b", _I),
     re.compile(r"\b(?:past\s+medical|family|social)\s+history\b", _I),
     re.compile(r"\b(?:was|were)\s+(?:admitted|discharged)\b", _I),
