@@ -42,7 +42,8 @@ class PdfParser:
         from mslint.parsers.pdf_sections import build_blocks
         from mslint.parsers.pdf_text import RawBlock, read_page_text
 
-        mupdf_errors = (RuntimeError, pymupdf.mupdf.FzErrorBase)
+        # What PyMuPDF raises on damaged objects ("bad xref" is a ValueError).
+        mupdf_errors = (RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase)
         doc = open_pdf(path, options)
         try:
             document = Document(path=path, format=self.format)
@@ -61,7 +62,7 @@ class PdfParser:
                         images.finish_page(pending, box)
                     images.add_thumbnail(page)
                     found = read_annotations(page)
-                except mupdf_errors:
+                except (*mupdf_errors, TypeError):  # PyMuPDF's warning path can raise it
                     broken.append(number + 1)
                     continue
                 heights[number + 1] = box[3] - box[1]

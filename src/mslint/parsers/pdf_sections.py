@@ -109,6 +109,8 @@ def section_title(text: str) -> str:
 
 
 def _is_heading(text: str, block: RawBlock, style: _Style, body: float) -> bool:
+    """Whether a block reads as a heading: short, capitalised, not a sentence, and set
+    apart by its name, its numbering in capitals, a larger size or bold type."""
     if len(text) > MAX_HEADING_CHARS or len(block.lines) > MAX_HEADING_LINES:
         return False
     if len(text.split()) > MAX_HEADING_WORDS or text.rstrip()[-1:] in ",;":
@@ -123,8 +125,8 @@ def _is_heading(text: str, block: RawBlock, style: _Style, body: float) -> bool:
         return True
     if _numbering_depth(text) and len(block.lines) == 1 and title.isupper():
         return True  # "II. MOTIVATION": numbered capitals in the body face
-    if text.rstrip().endswith(".") and not _NUMBERING.fullmatch(text.rstrip()):
-        return False
+    if text.rstrip().endswith("."):
+        return False  # a sentence
     larger = style.size >= body * 1.12
     # Bold type smaller than the body text is a table header or a note, not a heading.
     return larger or (style.bold and style.size >= body * 0.95)
