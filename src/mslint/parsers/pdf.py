@@ -79,12 +79,21 @@ class PdfParser:
             for found in annotations:
                 document.shapes.extend(found.shapes)
                 document.embedded_files.extend(found.files)
-            document.embedded_files[:0] = read_embedded_files(doc)
-            document.metadata, meta_blocks = metadata_blocks(doc)
-            document.blocks.extend(meta_blocks)
+            unread: list[str] = []
+            try:
+                document.embedded_files[:0] = read_embedded_files(doc)
+            except mupdf_errors:
+                unread.append("embedded files")
+            try:
+                document.metadata, meta_blocks = metadata_blocks(doc)
+                document.blocks.extend(meta_blocks)
+            except mupdf_errors:
+                unread.append("metadata")
             document.attrs.update(_document_facts(doc))
             if broken:
                 document.attrs["pdf_unreadable_pages"] = broken
+            if unread:
+                document.attrs["pdf_unreadable_parts"] = unread
             return document
         except mupdf_errors as exc:
             raise UnreadableFile(f"damaged PDF: {_first_line(exc)}") from None
