@@ -91,7 +91,7 @@ class OcrEngine:
         from rapidocr import RapidOCR
 
         return RapidOCR(params={
-            "Global.log_level": "warning",
+            "Global.log_level": "error",
             "Global.use_cls": False,
             "Global.text_score": MIN_LINE_SCORE,
             "Det.box_thresh": DET_BOX_THRESHOLD,
