@@ -314,6 +314,16 @@ def test_decoder_refuses_images_over_the_pixel_limit(tmp_path: Path) -> None:
         image.encoded()
 
 
+def test_decoder_reports_an_undecodable_stream_as_value_error(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    xref = page.insert_image(pymupdf.Rect(72, 72, 172, 172), stream=png_bytes((50, 50)))
+    doc.xref_set_key(xref, "ColorSpace", "/NoSuchColourSpace")
+    (image,) = parse(save(doc, tmp_path / "broken-image.pdf")).images
+    with pytest.raises(ValueError, match="cannot be decoded"):
+        image.encoded()
+
+
 def test_every_placement_with_visible_part_after_clipping(tmp_path: Path) -> None:
     doc = pymupdf.open()
     page1 = doc.new_page()

@@ -47,7 +47,8 @@ def _visible(rect: Rect, clip: Rect | None, page: Rect) -> Rect:
 @dataclass(slots=True)
 class PdfImageDecoder:
     """Decodes one image stream of a PDF to PNG bytes on demand (picklable: it keeps the
-    path and object number, not an open document)."""
+    path and object number, not an open document). Raises ``ValueError`` for images over
+    the pixel limit and for streams that cannot be decoded."""
 
     path: str
     xref: int
@@ -62,10 +63,13 @@ class PdfImageDecoder:
             if width * height > self.max_pixels:
                 raise ValueError(f"image object {self.xref} has {width}x{height} pixels, "
                                  "over the limit")
-            pix = pymupdf.Pixmap(doc, self.xref)
-            if pix.colorspace is not None and pix.colorspace.n > 3:
-                pix = pymupdf.Pixmap(pymupdf.csRGB, pix)
-            return pix.tobytes("png")
+            try:
+                pix = pymupdf.Pixmap(doc, self.xref)
+                if pix.colorspace is not None and pix.colorspace.n > 3:
+                    pix = pymupdf.Pixmap(pymupdf.csRGB, pix)
+                return pix.tobytes("png")
+            except (RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase) as exc:
+                raise ValueError(f"image object {self.xref} cannot be decoded: {exc}") from None
 
 
 def _int_key(doc: Any, xref: int, key: str) -> int:
