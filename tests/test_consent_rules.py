@@ -259,3 +259,23 @@ def test_statement_a_reader_cannot_see_does_not_count(kind):
     doc = case_report(None)
     doc.blocks.append(TextBlock(text=VALID, kind=kind, location=Location(line=99)))
     assert ids(check(doc)) == ["MS101"]
+
+
+def test_consent_discussed_in_general_in_the_discussion_is_not_a_statement() -> None:
+    b = Builder().heading("Case presentation").para(CASE).heading("Discussion").para(
+        "Informed consent for publication is required for case reports. In one survey, most "
+        "patients agreed to publication of their images.")
+    assert ids(check(b.doc)) == ["MS101"]
+
+
+def test_our_patient_in_the_discussion_is_a_statement() -> None:
+    b = Builder().heading("Case presentation").para(CASE).heading("Discussion").para(
+        "Our patient gave written consent for publication of this report.")
+    assert check(b.doc) == []
+
+
+def test_a_section_about_consent_practice_is_not_a_consent_section() -> None:
+    b = Builder("Consent in case reports: a review").heading(
+        "Informed consent for publication: current practice").para(
+        "Not all journals ask for it. Waivers are common.")
+    assert check(b.doc) == []

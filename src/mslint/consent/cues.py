@@ -164,6 +164,18 @@ LABEL = re.compile(
 )
 
 #: Section titles under which a paragraph is a consent statement whatever its words.
-CONSENT_SECTION = re.compile(r"\bconsent\b|\bpermission\b", _I)
+CONSENT_SECTION = re.compile(
+    r"^\s*(?:[\dIVX]+(?:\.\d+)*\.?\s+)?(?:"
+    r"(?:(?:patient|patients['’]?|informed|written|parental)\s+)?(?:consent|permission)"
+    r"(?:\s+(?:for|to)\s+(?:publication|publish|participate|participation))?"
+    r"(?:\s+(?:statement|declaration|form))?"
+    r"|(?:ethics|ethical)\s+(?:approval\s+)?(?:and|&)\s+(?:informed\s+)?consent"
+    r"(?:\s+to\s+participate)?"
+    r"|(?:informed\s+)?consent\s+(?:and|&)\s+ethic\w*(?:\s+approval)?"
+    r"|declaration\s+of\s+(?:patient\s+)?consent"
+    r"|patient\s+(?:consent|permission)\s+(?:for|to)\s+publication"
+    r")\s*[:.]?\s*$",
+    _I,
+)
 PUBLICATION_SECTION = re.compile(r"\bpubli(?:cation|sh)\b|\bpatient\s+consent\b", _I)
 RESEARCH_SECTION = re.compile(r"\bparticipat\w*\b|\bethic\w*\b", _I)

@@ -33,6 +33,19 @@ STATEMENT_KINDS = frozenset({BlockKind.BODY, BlockKind.CAPTION, BlockKind.FOOTNO
 _ABBREV = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Fig|Figs|No|Nos|vs|al|e\.g|i\.e|approx|ca|"
                      r"Ref|Refs|Suppl|Vol|St)|\b[A-Z])\.$")
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[<]?[A-Z0-9])")
+#: Sections that discuss consent in general; a sentence there is a statement only when it
+#: speaks of this manuscript's own case ("our patient", "this report", "we").
+_DISCUSSION_SECTION = re.compile(
+    r"\b(?:introduction|background|discussion|literature|review\s+of|conclusions?|"
+    r"learning\s+points|commentary)\b",
+    re.IGNORECASE,
+)
+_THIS_CASE = re.compile(
+    r"\b(?:the|our|this)\s+patient(?:['’]s)?\b|\b(?:this|the\s+present)\s+(?:case|report|"
+    r"article|manuscript|paper)\b|\bwe\b|\bthe\s+authors\b|\b(?:his|her|their)\s+(?:parents?|"
+    r"family|mother|father|wife|husband|son|daughter|guardian)\b",
+    re.IGNORECASE,
+)
 _CONTINUATION = re.compile(
     r"\b(?:cop(?:y|ies)|available|request|editor\w*|forms?|stored|permission\s+id|signed|"
     r"assent|on\s+file|retained|kept|held)\b",
@@ -162,10 +175,13 @@ def candidates(document: Document) -> Iterator[Candidate]:
         if in_section:
             yield Candidate(block, index, spans[0][0], spans[-1][1], True, purpose)
             continue
+        general = bool(block.section) and bool(_DISCUSSION_SECTION.search(block.section[-1]))
         current: list[tuple[int, int]] = []
         for s, e in spans:
             sentence = text[s:e]
-            if cues.CANDIDATE.search(sentence) or (current and _CONTINUATION.search(sentence)):
+            starts = cues.CANDIDATE.search(sentence) and (
+                not general or _THIS_CASE.search(sentence))
+            if starts or (current and _CONTINUATION.search(sentence)):
                 current.append((s, e))
                 continue
             if current:
