@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 
 from mslint.detector import DetectionContext, IdentifierSpan
-from mslint.identifiers.base import make_span
+from mslint.identifiers.base import ANY_DIGIT, Taken, gate, make_span
 
 _NUM_WORDS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
@@ -36,6 +36,10 @@ _DECADE = re.compile(
 _AGE_WORDS = re.compile(r"\b(?P<w>nonagenarian|centenarian|supercentenarian)s?\b", re.IGNORECASE)
 
 
+_AGE_GATE = gate("old", "age", "y/o", "yo", "y.o", "yr", "y-o")
+_WORD_GATE = gate("ties", "0s", "genarian", "tenarian")
+
+
 def _years(n: float, unit: str | None) -> float:
     unit = (unit or "y").lower()
     if unit.startswith("mo"):
@@ -52,12 +56,13 @@ class AgeDetector:
     categories = ("age",)
 
     def detect(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
-        taken: list[tuple[int, int]] = []
+        digits = bool(ANY_DIGIT.search(text)) and bool(_AGE_GATE.search(text))
+        if not digits and not _WORD_GATE.search(text):
+            return
+        taken = Taken(len(text))
+        free = taken.free
 
-        def free(s: int, e: int) -> bool:
-            return not any(s < te and ts < e for ts, te in taken)
-
-        for pattern in (_AGE_OLD, _AGED, _YO):
+        for pattern in (_AGE_OLD, _AGED, _YO) if digits else ():
             for m in pattern.finditer(text):
                 s, e = m.span("n")[0], m.end()
                 if pattern is _AGED:
@@ -71,14 +76,14 @@ class AgeDetector:
                 years = _years(n, unit)
                 if years > 125:
                     continue
-                taken.append((s, e))
+                taken.add(s, e)
                 yield make_span(self.name, "age", text, s, e, 0.95, years=years, exact=True,
                                 unit=(unit or "years").lower())
         for m in _DECADE.finditer(text):
             if not free(*m.span()):
                 continue
             low = int(m.group("n")) if m.group("n") else _NUM_WORDS[m.group("w").lower()[:-3] + "y"]
-            taken.append(m.span())
+            taken.add(*m.span())
             yield make_span(self.name, "age", text, m.start(), m.end(), 0.85, years=low,
                             exact=False, unit="decade")
         for m in _AGE_WORDS.finditer(text):

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from mslint.detector import DetectionContext, IdentifierSpan
-from mslint.identifiers.base import PATIENT_CONTEXT, before, make_span, near
+from mslint.identifiers.base import THREE_DIGITS, before, make_span, near
 
 DEFAULT_PHONE_REGIONS = ("GB", "US", "IR", "AU", "CA", "IE", "IN", "DE", "FR")
 
@@ -57,6 +57,8 @@ class ContactDetector:
                 personal = near(text, m.start(), m.end(), _PERSONAL_URL, 80)
                 conf = 0.85 if personal else 0.4
                 yield make_span(self.name, "url", text, m.start(), m.end(), conf)
+        if text.count(".") < 3:
+            return
         for m in _IPV4.finditer(text):
             try:
                 ipaddress.IPv4Address(m.group())
@@ -65,7 +67,7 @@ class ContactDetector:
             if before(text, m.start(), _VERSION, 12):
                 continue
             yield make_span(self.name, "ip", text, m.start(), m.end(), 0.8)
-        if "::" in text or text.count(":") >= 3:
+        if text.count(":") >= 2:
             for m in _IPV6.finditer(text):
                 try:
                     ipaddress.IPv6Address(m.group())
@@ -82,6 +84,8 @@ class PhoneDetector:
     categories = ("phone",)
 
     def detect(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
+        if not THREE_DIGITS.search(text):
+            return
         regions: Sequence[str] = ctx.params.get("phone_regions", DEFAULT_PHONE_REGIONS)
         for m in _PHONE_CANDIDATE.finditer(text):
             raw = m.group().rstrip(" .-(")
@@ -100,13 +104,15 @@ class PhoneDetector:
             context = near(text, start, start + len(raw), _PHONE_CONTEXT, 40)
             if not context and _THOUSANDS.fullmatch(raw):
                 continue
+            trunk = raw.startswith(("+", "(")) or bool(_TRUNK_PREFIX.match(raw))
+            if not context and not trunk:
+                # A bare run of digits with no phone word nearby is a record number, a count
+                # or a code far more often than a telephone number.
+                continue
             region = _valid_region(raw, regions)
             if region is None:
                 continue
-            trunk = raw.startswith(("+", "(")) or bool(_TRUNK_PREFIX.match(raw))
-            confidence = 0.95 if context else (0.75 if trunk else 0.5)
-            if not context and near(text, start, start + len(raw), PATIENT_CONTEXT, 40):
-                confidence = max(confidence, 0.65)
+            confidence = 0.95 if context else 0.75
             kind = "fax" if before(text, start, _FAX, 30) else "phone"
             yield make_span(self.name, "phone", text, start, start + len(raw), confidence,
                             region=region, kind=kind)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from mslint.detector import DetectionContext, IdentifierSpan
-from mslint.identifiers.base import make_span
+from mslint.identifiers.base import ANY_DIGIT, Taken, gate, make_span
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -46,6 +46,9 @@ _NUMERIC = re.compile(
 _MONTH_SLASH_YEAR = re.compile(
     r"(?<![\w./:-])(?P<month>0?[1-9]|1[0-2])/(?P<year>(?:19|20)\d{2})(?![\w/]|[.\-]\d)"
 )
+_NUMERIC_GATE = re.compile(r"\d[/.\-]\d")
+_MONTH_GATE = gate("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                   "Dec", case_sensitive=True)
 _UNIT_AFTER = re.compile(r"\s*(?:%|mg|g\b|ml|mL|mm|cm|units?\b|IU\b)")
 _RANGE_BEFORE = re.compile(r"\d\s*(?:[-–]|to)\s*$")
 
@@ -55,14 +58,16 @@ class DateDetector:
     categories = ("date",)
 
     def detect(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
-        taken: list[tuple[int, int]] = []
-
-        def free(s: int, e: int) -> bool:
-            return not any(s < te and ts < e for ts, te in taken)
+        if not ANY_DIGIT.search(text) or not (
+            _MONTH_GATE.search(text) or _NUMERIC_GATE.search(text)
+        ):
+            return
+        taken = Taken(len(text))
+        free = taken.free
 
         for m in _ISO.finditer(text):
             precision = "day" if m.group("day") else "month"
-            taken.append(m.span())
+            taken.add(*m.span())
             yield make_span(self.name, "date", text, m.start(), m.end(),
                             0.95 if precision == "day" else 0.7, precision=precision, form="iso")
         for m in _NUMERIC.finditer(text):
@@ -75,7 +80,7 @@ class DateDetector:
                 continue
             if not free(*m.span()):
                 continue
-            taken.append(m.span())
+            taken.add(*m.span())
             conf = 0.95 if len(year) == 4 else 0.75
             yield make_span(self.name, "date", text, m.start(), m.end(), conf,
                             precision="day", form="numeric")
@@ -84,18 +89,18 @@ class DateDetector:
                 s, e = m.span()
                 if not free(s, e):
                     continue
-                taken.append((s, e))
+                taken.add(s, e)
                 conf = 0.95 if m.group("year") else 0.8
                 yield make_span(self.name, "date", text, s, e, conf, precision="day", form="words")
         for m in _MONTH_YEAR.finditer(text):
             if not free(*m.span()) or m.group("month")[0].islower():
                 continue
-            taken.append(m.span())
+            taken.add(*m.span())
             yield make_span(self.name, "date", text, m.start(), m.end(), 0.85,
                             precision="month", form="words")
         for m in _MONTH_SLASH_YEAR.finditer(text):
             if not free(*m.span()) or _RANGE_BEFORE.search(text, max(0, m.start() - 6), m.start()):
                 continue
-            taken.append(m.span())
+            taken.add(*m.span())
             yield make_span(self.name, "date", text, m.start(), m.end(), 0.7,
                             precision="month", form="numeric")

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from mslint.detector import DetectionContext, IdentifierSpan
-from mslint.identifiers.base import make_span, near
+from mslint.identifiers.base import ANY_DIGIT, Taken, make_span, near
 
 _VALUE = r"(?P<value>(?=[A-Z0-9./\-]*\d)[A-Z0-9][A-Z0-9./\-]{2,30}[A-Z0-9])"
 _DEVICE = re.compile(
@@ -37,27 +37,29 @@ class DeviceVehicleDetector:
     categories = ("device-id", "vehicle-id")
 
     def detect(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
-        taken: list[tuple[int, int]] = []
+        if not ANY_DIGIT.search(text):
+            return
+        taken = Taken(len(text))
         for m in _DEVICE.finditer(text):
             value = m.group("value")
             if sum(ch.isdigit() for ch in value) < 3:
                 continue
-            taken.append(m.span("value"))
+            taken.add(*m.span("value"))
             yield make_span(self.name, "device-id", text, *m.span("value"), 0.9)
         for m in _VEHICLE.finditer(text):
             value = m.group("value").strip()
             if sum(ch.isdigit() for ch in value) < 1 or len(value) < 4:
                 continue
             start = m.start("value")
-            taken.append((start, start + len(value)))
+            taken.add(start, start + len(value))
             yield make_span(self.name, "vehicle-id", text, start, start + len(value), 0.9)
         for m in _UK_PLATE.finditer(text):
-            if any(s <= m.start() < e for s, e in taken):
+            if taken.covers(m.start()):
                 continue
             if near(text, m.start(), m.end(), _VEHICLE_CONTEXT, 80):
                 yield make_span(self.name, "vehicle-id", text, m.start(), m.end(), 0.8)
         for m in _VIN.finditer(text):
-            if not any(s <= m.start() < e for s, e in taken):
+            if not taken.covers(m.start()):
                 context = near(text, m.start(), m.end(), _VEHICLE_CONTEXT, 80)
                 yield make_span(self.name, "vehicle-id", text, m.start(), m.end(),
                                 0.85 if context else 0.5)

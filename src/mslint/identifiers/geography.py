@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from mslint.detector import DetectionContext, IdentifierSpan
-from mslint.identifiers.base import make_span, near
+from mslint.identifiers.base import ANY_DIGIT, gate, make_span, near
 from mslint.identifiers.lexicon import large_regions
 
 _STREET_TYPES = (
@@ -55,6 +55,13 @@ _RESIDENCE = re.compile(
 )
 
 
+_STREET_WORDS = gate("street", "road", "avenue", "lane", "drive", "boulevard", "crescent",
+                     "terrace")
+_RESIDENCE_WORDS = gate("live", "living", "resid", "native", "born", "moved", "relocated", "grew")
+_ADDRESS_GATE = gate(*_STREET_TYPES.split("|"), "Box", case_sensitive=True)
+_POSTCODE_GATE = re.compile(r"\d[A-Z]{2}\b|\d{5}|ZIP|[Zz]ip|[Pp]ost")
+
+
 @lru_cache(maxsize=32)
 def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in patterns)
@@ -65,17 +72,32 @@ class GeographyDetector:
     categories = ("address", "postcode", "place")
 
     def detect(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
-        for m in _ADDRESS.finditer(text):
-            conf = 0.9 if near(text, m.start(), m.end(), _ADDRESS_CONTEXT, 60) else 0.75
-            yield make_span(self.name, "address", text, m.start(), m.end(), conf)
+        if _STREET_WORDS.search(text):
+            yield from self._named_streets(text)
+        if _RESIDENCE_WORDS.search(text):
+            for m in _RESIDENCE.finditer(text):
+                if m.group("place").lower() not in large_regions():
+                    yield make_span(self.name, "place", text, *m.span("place"), 0.8)
+        if ANY_DIGIT.search(text):
+            yield from self._numbered(text, ctx)
+
+    def _named_streets(self, text: str) -> Iterator[IdentifierSpan]:
         for m in _NAMED_STREET.finditer(text):
             conf = 0.8 if near(text, m.start(1), m.end(1), _ADDRESS_CONTEXT, 60) else 0.55
             yield make_span(self.name, "address", text, m.start(1), m.end(1), conf)
-        for m in _RESIDENCE.finditer(text):
-            if m.group("place").lower() not in large_regions():
-                yield make_span(self.name, "place", text, *m.span("place"), 0.8)
-        for m in _POBOX.finditer(text):
-            yield make_span(self.name, "address", text, m.start(), m.end(), 0.9)
+
+    def _numbered(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
+        if _ADDRESS_GATE.search(text):
+            for m in _ADDRESS.finditer(text):
+                conf = 0.9 if near(text, m.start(), m.end(), _ADDRESS_CONTEXT, 60) else 0.75
+                yield make_span(self.name, "address", text, m.start(), m.end(), conf)
+            for m in _POBOX.finditer(text):
+                yield make_span(self.name, "address", text, m.start(), m.end(), 0.9)
+        extra = tuple(ctx.params.get("postcode_patterns", ()))
+        if extra or _POSTCODE_GATE.search(text):
+            yield from self._postcodes(text, extra)
+
+    def _postcodes(self, text: str, extra: tuple[str, ...]) -> Iterator[IdentifierSpan]:
         for m in _UK_POSTCODE.finditer(text):
             spaced = " " in m.group()
             conf = 0.9 if spaced else 0.6
@@ -87,7 +109,6 @@ class GeographyDetector:
         for m in _ZIP_KEYWORD.finditer(text):
             if any(ch.isdigit() for ch in m.group(1)):
                 yield make_span(self.name, "postcode", text, m.start(1), m.end(1), 0.9)
-        extra = tuple(ctx.params.get("postcode_patterns", ()))
         for pattern in _compiled(extra):
             for m in pattern.finditer(text):
                 conf = 0.85 if near(text, m.start(), m.end(), _ADDRESS_CONTEXT, 60) else 0.5

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from mslint.detector import DetectionContext, IdentifierSpan
-from mslint.identifiers.base import make_span
+from mslint.identifiers.base import ANY_DIGIT, gate, make_span
 
 _FEATURE = re.compile(
     r"\b(?:tattoo(?:s|ed|ing)?|piercings?|pierced\s+\w+|body\s+piercing|"
@@ -17,6 +17,9 @@ _FEATURE = re.compile(
     r"branding\s+scar|gold\s+(?:tooth|teeth|crown))\b",
     re.IGNORECASE,
 )
+_FEATURE_STEMS = gate("tattoo", "pierc", "jewel", "necklace", "earring", "ring", "stud",
+                      "bracelet", "pendant", "birth", "wine", "lait", "branding", "gold")
+_ROOM_GATE = gate("room", "bed", "bay", "cubicle", "ward")
 _ROOM = re.compile(
     r"(?<![\w-])(?<!emergency )(?<!operating )(?<!delivery )(?<!recovery )(?<!waiting )"
     r"(?:room|bed|bay|cubicle|ward)\s*(?:no\.?|number|#)?\s*(?P<n>\d{1,4}[A-Z]?|[A-Z]\d{1,3})"
@@ -29,9 +32,12 @@ class DistinctiveFeatureDetector:
     categories = ("distinctive-feature",)
 
     def detect(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
-        for m in _FEATURE.finditer(text):
-            yield make_span(self.name, "distinctive-feature", text, m.start(), m.end(), 0.85,
-                            kind="mark")
+        if _FEATURE_STEMS.search(text):
+            for m in _FEATURE.finditer(text):
+                yield make_span(self.name, "distinctive-feature", text, m.start(), m.end(),
+                                0.85, kind="mark")
+        if not ANY_DIGIT.search(text) or not _ROOM_GATE.search(text):
+            return
         for m in _ROOM.finditer(text):
             yield make_span(self.name, "distinctive-feature", text, m.start(), m.end(), 0.8,
                             kind="room")

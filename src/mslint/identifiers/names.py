@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from mslint.detector import DetectionContext, IdentifierSpan
-from mslint.identifiers.base import PATIENT_CONTEXT, make_span, near
+from mslint.identifiers.base import PATIENT_CONTEXT, gate, make_span, near
 from mslint.identifiers.filters import is_drug_or_gene, is_eponym_use
 from mslint.identifiers.lexicon import eponyms, given_names, large_regions
 
@@ -67,6 +67,14 @@ _NOT_INITIALS = frozenset(re.split(r"\s+", (
     "HIV ICU ED ER CT MRI ECG EEG EMG BP HR RR GP OR IV IM SC PO UK USA US NHS ID CPR DNR AF MI "
     "PE DVT TB COPD CKD AKI ALS MS PD AD GCS SLE RA IBD COVID"
 )))
+_TITLE_GATE = re.compile(r"\bM(?:rs?|s|iss|aster|adam|me|lle|x)\b")
+_CUE_PATTERNS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (_RELATIVE_NAME, gate("husband", "wife", "son", "daughter", "mother", "father", "brother",
+                          "sister", "partner", "grand", "niece", "nephew", "aunt", "uncle",
+                          "fianc", "friend", "twin", "carer", "caregiver", "neighbo")),
+    (_NAMED, gate("named", "called", "known as", "name")),
+    (_APPOSITIVE, gate(", a ", ", an ", ", the ")),
+)
 _CLINICIAN_BEFORE = re.compile(r"\b(?:Dr|Drs|Prof|Professor|Doctor|Nurse|Sister)\.?\s*$")
 _NOT_A_NAME = re.compile(r"[+:;=&/@#()\[\]\d]|^[A-Z]\.\s+[A-Z][a-z]+$")
 _ET_AL = re.compile(r"\s+(?:et\s+al|and\s+colleagues)\b")
@@ -99,6 +107,19 @@ class TitleNameDetector:
     categories = ("name", "initials")
 
     def detect(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
+        titled = bool(_TITLE_GATE.search(text))
+        if titled:
+            yield from self._titled(text)
+        if "Dr" in text or "Prof" in text or "Doctor" in text:
+            yield from self._doctors(text)
+        patterns = [p for p, cue in _CUE_PATTERNS if cue.search(text)]
+        if patterns:
+            yield from self._cued(text, patterns)
+        yield from self._given_names(text)
+        if "." in text or titled:
+            yield from self._initials(text)
+
+    def _titled(self, text: str) -> Iterator[IdentifierSpan]:
         for m in _TITLE_NAME.finditer(text):
             s, e = _clean_name(text, *m.span("name"))
             if text[s:e].split()[0] in _COMMON_CAPS:
@@ -107,6 +128,8 @@ class TitleNameDetector:
                 continue
             yield make_span(self.name, "name", text, s, e, 0.9, title=m.group("title"),
                             role="person")
+
+    def _doctors(self, text: str) -> Iterator[IdentifierSpan]:
         for m in _DR_NAME.finditer(text):
             s, e = _clean_name(text, *m.span("name"))
             if text[s:e].split()[0] in _COMMON_CAPS:
@@ -114,7 +137,9 @@ class TitleNameDetector:
             related = bool(_RELATIVE_CONTEXT.search(text, max(0, m.start() - 40), m.start()))
             yield make_span(self.name, "name", text, s, e, 0.8 if related else 0.3,
                             title=m.group("title"), role="person" if related else "clinician")
-        for pattern in (_RELATIVE_NAME, _NAMED, _APPOSITIVE):
+
+    def _cued(self, text: str, patterns: list[re.Pattern[str]]) -> Iterator[IdentifierSpan]:
+        for pattern in patterns:
             for m in pattern.finditer(text):
                 s, e = _clean_name(text, *m.span("name"))
                 first = text[s:e].split()[0]
@@ -123,8 +148,11 @@ class TitleNameDetector:
                 if first.lower() in large_regions() or is_eponym_use(text[s:e], text[e:]):
                     continue
                 yield make_span(self.name, "name", text, s, e, 0.85, role="person")
+
+    def _given_names(self, text: str) -> Iterator[IdentifierSpan]:
+        known = given_names()
         for first in _CAPITALISED.finditer(text):
-            if first.group() not in given_names():
+            if first.group() not in known:
                 continue
             m = _SURNAME_AFTER.match(text, first.end())
             if m is None:
@@ -136,6 +164,8 @@ class TitleNameDetector:
             eponymous = last.lower() in eponyms() or is_eponym_use(text[s:e], text[e:])
             yield make_span(self.name, "name", text, s, e, 0.5 if eponymous else 0.8,
                             role="person")
+
+    def _initials(self, text: str) -> Iterator[IdentifierSpan]:
         seen: set[int] = set()
         for m in _INITIALS_AFTER.finditer(text):
             ini = m.group("ini")
@@ -145,9 +175,10 @@ class TitleNameDetector:
             e = s + len(ini.rstrip())
             seen.add(s)
             yield make_span(self.name, "initials", text, s, e, 0.9)
-        for m in _BRACKETED_INITIALS.finditer(text):
-            if m.start("ini") not in seen:
-                yield make_span(self.name, "initials", text, *m.span("ini"), 0.8)
+        if "(" in text:
+            for m in _BRACKETED_INITIALS.finditer(text):
+                if m.start("ini") not in seen:
+                    yield make_span(self.name, "initials", text, *m.span("ini"), 0.8)
         for m in _TITLE_INITIAL.finditer(text):
             s, e = m.span("ini")
             if s in seen:

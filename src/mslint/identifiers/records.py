@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from mslint.detector import DetectionContext, IdentifierSpan
-from mslint.identifiers.base import make_span, near
+from mslint.identifiers.base import THREE_DIGITS, Taken, make_span, near
 from mslint.identifiers.checksums import iran_national_code_valid, nhs_number_valid
 
 _SEP = r"\s*(?:[:#=]|no\.?|number|num\.?|\(|is|was|of)?\s*[:#]?\s*"
@@ -58,7 +58,9 @@ class RecordNumberDetector:
     categories = ("mrn", "nhs-number", "ssn", "national-id", "health-plan", "account", "licence")
 
     def detect(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
-        taken: list[tuple[int, int]] = []
+        if not THREE_DIGITS.search(text):
+            return
+        taken = Taken(len(text))
         for m in _KEYWORD_RE.finditer(text):
             value = m.group("value").rstrip(" -/")
             if _digit_count(value) < 4:
@@ -74,10 +76,10 @@ class RecordNumberDetector:
                 confidence = 0.97 if nhs_number_valid(value) else 0.8
             elif category == "national-id" and _digit_count(value) == 10:
                 confidence = 0.97 if iran_national_code_valid(value) else 0.75
-            taken.append((start, end))
+            taken.add(start, end)
             yield make_span(self.name, category, text, start, end, confidence, keyword=True)
         for m in _TEN_DIGITS.finditer(text):
-            if any(s <= m.start() < e for s, e in taken):
+            if taken.covers(m.start()):
                 continue
             raw = m.group(0)
             if nhs_number_valid(raw):
@@ -91,10 +93,10 @@ class RecordNumberDetector:
                 yield make_span(self.name, "national-id", text, m.start(), m.end(), 0.9,
                                 checksum="iran")
         for m in _SSN.finditer(text):
-            if not any(s <= m.start() < e for s, e in taken):
+            if not taken.covers(m.start()):
                 yield make_span(self.name, "ssn", text, m.start(), m.end(), 0.85)
         for m in _IRAN_DASHED.finditer(text):
-            if any(s <= m.start() < e for s, e in taken):
+            if taken.covers(m.start()):
                 continue
             if iran_national_code_valid(m.group()):
                 yield make_span(self.name, "national-id", text, m.start(), m.end(), 0.85,
