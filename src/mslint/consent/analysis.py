@@ -91,7 +91,7 @@ class ConsentAnalysis:
 
 def analyse_document(document: Document, resources: Resources) -> ConsentAnalysis:
     """The shared analysis, computed on first use for the current document."""
-    return resources.memo(MEMO_KEY, lambda: _analyse(document, resources))
+    return resources.memo(f"{MEMO_KEY}:{id(document)}", lambda: _analyse(document, resources))
 
 
 def _analyse(document: Document, resources: Resources) -> ConsentAnalysis:
