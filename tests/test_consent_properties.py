@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from consent_docs import Builder, check
+from mslint.consent.classify import Purpose, Status
 from mslint.consent.statements import NLP_COMPONENTS, classify_text, find_statements
 from mslint.resources import DEFAULT_SPACY_MODEL, load_spacy
 
@@ -49,3 +50,26 @@ def test_any_text_in_a_consent_section_is_analysed_without_error(text):
         "Consent for publication").para(text or " ").doc
     for finding in check(doc):
         assert finding.rule_id in {"MS101", "MS102", "MS103", "MS104", "MS105", "MS110"}
+
+
+_SUBJECTS = ("Consent for publication", "Written informed consent for publication",
+             "Consent to publish this case", "Patient consent for publication",
+             "Informed consent for publication of the images")
+_VERBS = ("obtained", "given", "provided", "granted", "received", "documented")
+_GIVERS = ("", " from the patient", " from the patient's mother", " from the next of kin",
+           " from her legal representative")
+_POSITIVE = ("was", "has been", "had been")
+_NEGATIVE = ("was not", "could not be", "has not been", "was never", "cannot be")
+
+
+@settings(max_examples=120, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(subject=st.sampled_from(_SUBJECTS), verb=st.sampled_from(_VERBS),
+       giver=st.sampled_from(_GIVERS), positive=st.sampled_from(_POSITIVE),
+       negative=st.sampled_from(_NEGATIVE))
+def test_negating_a_publication_statement_flips_obtained_to_not_obtained(
+        nlp, subject, verb, giver, positive, negative):
+    yes = classify_text(f"{subject} {positive} {verb}{giver}.", nlp)
+    no = classify_text(f"{subject} {negative} {verb}{giver}.", nlp)
+    assert (yes.purpose, yes.status) == (Purpose.PUBLICATION, Status.OBTAINED), yes
+    assert (no.purpose, no.status) == (Purpose.PUBLICATION, Status.NOT_OBTAINED), no
