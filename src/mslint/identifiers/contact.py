@@ -57,22 +57,24 @@ class ContactDetector:
                 personal = near(text, m.start(), m.end(), _PERSONAL_URL, 80)
                 conf = 0.85 if personal else 0.4
                 yield make_span(self.name, "url", text, m.start(), m.end(), conf)
-        if text.count(".") < 3:
-            return
-        for m in _IPV4.finditer(text):
-            try:
-                ipaddress.IPv4Address(m.group())
-            except ValueError:
-                continue
-            if before(text, m.start(), _VERSION, 12):
-                continue
-            yield make_span(self.name, "ip", text, m.start(), m.end(), 0.8)
+        if text.count(".") >= 3:
+            yield from self._ipv4(text)
         if text.count(":") >= 2:
             for m in _IPV6.finditer(text):
                 try:
                     ipaddress.IPv6Address(m.group())
                 except ValueError:
                     continue
+                yield make_span(self.name, "ip", text, m.start(), m.end(), 0.8)
+
+
+    def _ipv4(self, text: str) -> Iterator[IdentifierSpan]:
+        for m in _IPV4.finditer(text):
+            try:
+                ipaddress.IPv4Address(m.group())
+            except ValueError:
+                continue
+            if not before(text, m.start(), _VERSION, 12):
                 yield make_span(self.name, "ip", text, m.start(), m.end(), 0.8)
 
 
