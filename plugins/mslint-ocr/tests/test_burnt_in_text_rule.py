@@ -68,6 +68,7 @@ def test_date_in_the_pixels_is_an_error_with_the_value_masked(
     assert "12/03/2021" not in date.render_message(show_values=False)
     assert "**/**/2021" in date.render_message(show_values=False)
     assert date.logical_location == "Figure 1 (us.png) pixels"
+    assert date.snippet is None
 
 
 def test_clinical_image_with_text_but_no_identifier_is_a_warning(

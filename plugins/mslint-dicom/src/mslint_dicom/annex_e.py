@@ -35,11 +35,14 @@ class AnnexEAttribute:
 
 @dataclass(frozen=True, slots=True)
 class Kind:
-    """How a kind of attribute is reported: masking category, severity, retaining option."""
+    """How a kind of attribute is reported: masking category, severity, retaining option,
+    and whether the value goes into the finding (sex "M" or weight "82" are no identifier
+    to mask in every other snippet)."""
 
     category: str
     error: bool
     retained_by: str | None = None
+    with_value: bool = True
 
 
 KINDS: dict[str, Kind] = {
@@ -51,7 +54,7 @@ KINDS: dict[str, Kind] = {
     "institution": Kind("institution", error=True, retained_by="113112"),
     "clinician": Kind("name", error=False),
     "device": Kind("device", error=False, retained_by="113109"),
-    "characteristic": Kind("demographic", error=False, retained_by="113108"),
+    "characteristic": Kind("demographic", error=False, retained_by="113108", with_value=False),
     "description": Kind("free-text", error=False, retained_by="113105"),
     "uid": Kind("uid", error=False, retained_by="113110"),
     "other": Kind("other", error=False),

@@ -142,10 +142,12 @@ class DicomIdentifiersRule:
                     annex_e_action=attr.action,
                 )
                 continue
+            shown = "'{value}'" if kind.with_value else "a value"
             yield ctx.finding(
-                f"{attr.tag_text} {path} still holds '{{value}}'; the Annex E Basic Profile "
+                f"{attr.tag_text} {path} still holds {shown}; the Annex E Basic Profile "
                 f"{action_words(attr)}",
-                where, severity=severity, category=kind.category, value=value,
+                where, severity=severity, category=kind.category,
+                value=value if kind.with_value else None,
                 logical_location=f"DICOM {attr.keyword}", keyword=attr.keyword,
                 annex_e_action=attr.action,
             )

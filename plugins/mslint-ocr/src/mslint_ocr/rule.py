@@ -104,14 +104,18 @@ class BurntInTextRule:
                 min_confidence,
             )
             for span in spans:
-                yield ctx.finding_in_block(
-                    block, span.start, span.end,
+                # No snippet: the text around an identifier burnt into a header is mostly
+                # more identifiers, some of which no detector recognised.
+                yield ctx.finding(
                     f"burnt-in {span.category} '{{value}}' in the pixels of {where}",
+                    block.location_at(span.start),
                     category=span.category,
+                    value=block.text[span.start:span.end],
                     logical_location=logical,
                     fix="crop or paint over the annotated area and export the image again",
                     image_id=block.attrs.get("image_id"),
                     detector=span.detector,
+                    block_kind=str(block.kind),
                 )
             chars = readable_chars(block.text)
             if spans or not block.attrs.get("clinical") or chars < min_chars:
