@@ -46,3 +46,13 @@ def test_ocr_reads_offline_and_writes_only_its_cache(tmp_path: Path) -> None:
     assert files_under(home) == set()
     assert files_under(tmp_path / "tmp") == set()
     assert len(files_under(cache)) == 1
+
+
+def test_the_models_ship_inside_the_installed_rapidocr_package() -> None:
+    from mslint_ocr.engine import CLS_MODEL, DET_MODEL, REC_MODEL, models_dir
+
+    folder = models_dir()
+    for name in (DET_MODEL, REC_MODEL, CLS_MODEL):
+        model = folder / name
+        assert model.is_file() and model.stat().st_size > 100_000, name
+    assert "site-packages" in folder.parts or "dist-packages" in folder.parts
