@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from mslint.detector import IdentifierSpan
@@ -25,6 +26,20 @@ class Taken:
 
     def add(self, start: int, end: int) -> None:
         self._mask[start:end] = b"\x01" * (end - start)
+
+
+def windows(text: str, anchor: re.Pattern[str], before: int, after: int) -> list[tuple[int, int]]:
+    """Merged ranges around every match of ``anchor``: a costly pattern that must contain
+    the anchor is then run only there (``pattern.finditer(text, lo, hi)``), not over the
+    whole text."""
+    out: list[tuple[int, int]] = []
+    for m in anchor.finditer(text):
+        lo, hi = max(0, m.start() - before), min(len(text), m.end() + after)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
 
 
 def make_span(
@@ -65,8 +80,14 @@ class Gate:
         self.case_sensitive = case_sensitive
 
     def search(self, text: str) -> bool:
-        hay = text if self.case_sensitive else text.lower()
+        hay = text if self.case_sensitive else lowered(text)
         return any(w in hay for w in self.words)
+
+
+@lru_cache(maxsize=8)
+def lowered(text: str) -> str:
+    """``text.lower()``, shared by the detectors that run one after another on a text."""
+    return text.lower()
 
 
 def gate(*words: str, case_sensitive: bool = False) -> Gate:

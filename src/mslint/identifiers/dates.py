@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from mslint.detector import DetectionContext, IdentifierSpan
-from mslint.identifiers.base import ANY_DIGIT, Taken, gate, make_span
+from mslint.identifiers.base import ANY_DIGIT, Taken, gate, make_span, windows
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -46,7 +46,8 @@ _NUMERIC = re.compile(
 _MONTH_SLASH_YEAR = re.compile(
     r"(?<![\w./:-])(?P<month>0?[1-9]|1[0-2])/(?P<year>(?:19|20)\d{2})(?![\w/]|[.\-]\d)"
 )
-_NUMERIC_GATE = re.compile(r"\d[/.\-]\d")
+_MONTH_ANCHOR = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_NUMERIC_GATE = re.compile(r"\d[/\-]\d|\d\.\d\d?\.\d")
 _MONTH_GATE = gate("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
                    "Dec", case_sensitive=True)
 _UNIT_AFTER = re.compile(r"\s*(?:%|mg|g\b|ml|mL|mm|cm|units?\b|IU\b)")
@@ -58,19 +59,21 @@ class DateDetector:
     categories = ("date",)
 
     def detect(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
-        if not ANY_DIGIT.search(text) or not (
-            _MONTH_GATE.search(text) or _NUMERIC_GATE.search(text)
-        ):
+        if not ANY_DIGIT.search(text):
+            return
+        numeric = bool(_NUMERIC_GATE.search(text))
+        words = _MONTH_GATE.search(text)
+        if not numeric and not words:
             return
         taken = Taken(len(text))
         free = taken.free
 
-        for m in _ISO.finditer(text):
+        for m in _ISO.finditer(text) if numeric else ():
             precision = "day" if m.group("day") else "month"
             taken.add(*m.span())
             yield make_span(self.name, "date", text, m.start(), m.end(),
                             0.95 if precision == "day" else 0.7, precision=precision, form="iso")
-        for m in _NUMERIC.finditer(text):
+        for m in _NUMERIC.finditer(text) if numeric else ():
             a, b, year = int(m.group("a")), int(m.group("b")), m.group("year")
             if not (1 <= a <= 31 and 1 <= b <= 31 and (a <= 12 or b <= 12)):
                 continue
@@ -84,21 +87,22 @@ class DateDetector:
             conf = 0.95 if len(year) == 4 else 0.75
             yield make_span(self.name, "date", text, m.start(), m.end(), conf,
                             precision="day", form="numeric")
+        spans = windows(text, _MONTH_ANCHOR, 24, 30) if words else []
         for pattern in (_DAY_MONTH, _MONTH_DAY):
-            for m in pattern.finditer(text):
+            for m in (m for lo, hi in spans for m in pattern.finditer(text, lo, hi)):
                 s, e = m.span()
                 if not free(s, e):
                     continue
                 taken.add(s, e)
                 conf = 0.95 if m.group("year") else 0.8
                 yield make_span(self.name, "date", text, s, e, conf, precision="day", form="words")
-        for m in _MONTH_YEAR.finditer(text):
+        for m in (m for lo, hi in spans for m in _MONTH_YEAR.finditer(text, lo, hi)):
             if not free(*m.span()) or m.group("month")[0].islower():
                 continue
             taken.add(*m.span())
             yield make_span(self.name, "date", text, m.start(), m.end(), 0.85,
                             precision="month", form="words")
-        for m in _MONTH_SLASH_YEAR.finditer(text):
+        for m in _MONTH_SLASH_YEAR.finditer(text) if numeric else ():
             if not free(*m.span()) or _RANGE_BEFORE.search(text, max(0, m.start() - 6), m.start()):
                 continue
             taken.add(*m.span())

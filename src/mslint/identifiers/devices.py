@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from mslint.detector import DetectionContext, IdentifierSpan
-from mslint.identifiers.base import ANY_DIGIT, Taken, make_span, near
+from mslint.identifiers.base import ANY_DIGIT, Taken, gate, make_span, near
 
 _VALUE = r"(?P<value>(?=[A-Z0-9./\-]*\d)[A-Z0-9][A-Z0-9./\-]{2,30}[A-Z0-9])"
 _DEVICE = re.compile(
@@ -22,6 +22,10 @@ _VEHICLE = re.compile(
     r"(?P<value>(?=[A-Z0-9 \-]*\d)[A-Z0-9][A-Z0-9 \-]{1,16}[A-Z0-9])(?![\w-])",
     re.IGNORECASE,
 )
+_DEVICE_GATE = gate("serial", "s/n", "sn", "lot", "batch", "udi", "device", "imei", "mac ")
+_VEHICLE_GATE = gate("plate", "registration", "reg", "vin", "vehicle", "tag", "car", "motor",
+                     "truck", "lorry", "van", "bus", "taxi", "driv", "collision", "crash",
+                     "accident")
 _UK_PLATE = re.compile(r"(?<![\w-])[A-Z]{2}\d{2}\s?[A-Z]{3}(?![\w-])")
 _VIN = re.compile(
     r"(?<![\w-])(?=[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-Z])[A-HJ-NPR-Z0-9]{17}(?![\w-])"
@@ -37,28 +41,33 @@ class DeviceVehicleDetector:
     categories = ("device-id", "vehicle-id")
 
     def detect(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
-        if not ANY_DIGIT.search(text):
+        device = _DEVICE_GATE.search(text)
+        vehicle = _VEHICLE_GATE.search(text)
+        if not (device or vehicle) or not ANY_DIGIT.search(text):
             return
+        yield from self._find(text, device, vehicle)
+
+    def _find(self, text: str, device: bool, vehicle: bool) -> Iterator[IdentifierSpan]:
         taken = Taken(len(text))
-        for m in _DEVICE.finditer(text):
+        for m in _DEVICE.finditer(text) if device else ():
             value = m.group("value")
             if sum(ch.isdigit() for ch in value) < 3:
                 continue
             taken.add(*m.span("value"))
             yield make_span(self.name, "device-id", text, *m.span("value"), 0.9)
-        for m in _VEHICLE.finditer(text):
+        for m in _VEHICLE.finditer(text) if vehicle else ():
             value = m.group("value").strip()
             if sum(ch.isdigit() for ch in value) < 1 or len(value) < 4:
                 continue
             start = m.start("value")
             taken.add(start, start + len(value))
             yield make_span(self.name, "vehicle-id", text, start, start + len(value), 0.9)
-        for m in _UK_PLATE.finditer(text):
+        for m in _UK_PLATE.finditer(text) if vehicle else ():
             if taken.covers(m.start()):
                 continue
             if near(text, m.start(), m.end(), _VEHICLE_CONTEXT, 80):
                 yield make_span(self.name, "vehicle-id", text, m.start(), m.end(), 0.8)
-        for m in _VIN.finditer(text):
+        for m in _VIN.finditer(text) if vehicle else ():
             if not taken.covers(m.start()):
                 context = near(text, m.start(), m.end(), _VEHICLE_CONTEXT, 80)
                 yield make_span(self.name, "vehicle-id", text, m.start(), m.end(),

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from mslint.detector import DetectionContext, IdentifierSpan
-from mslint.identifiers.base import ANY_DIGIT, gate, make_span, near
+from mslint.identifiers.base import ANY_DIGIT, gate, make_span, near, windows
 from mslint.identifiers.lexicon import large_regions
 
 _STREET_TYPES = (
@@ -58,8 +58,11 @@ _RESIDENCE = re.compile(
 _STREET_WORDS = gate("street", "road", "avenue", "lane", "drive", "boulevard", "crescent",
                      "terrace")
 _RESIDENCE_WORDS = gate("live", "living", "resid", "native", "born", "moved", "relocated", "grew")
-_ADDRESS_GATE = gate(*_STREET_TYPES.split("|"), "Box", case_sensitive=True)
-_POSTCODE_GATE = re.compile(r"\d[A-Z]{2}\b|\d{5}|ZIP|[Zz]ip|[Pp]ost")
+_STREET_TYPE = re.compile(rf"\b(?:{_STREET_TYPES})\b")
+_ADDRESS_GATE = gate(*_STREET_TYPES.split("|"), case_sensitive=True)
+_INWARD_CODE = re.compile(r"\d[ABD-HJLNP-UW-Z]{2}(?![\w-])")
+_FIVE_DIGITS = re.compile(r"(?<!\d)\d{5}(?!\d)")
+_ZIP_GATE = gate("zip", "postal", "post code", "postcode")
 
 
 @lru_cache(maxsize=32)
@@ -87,26 +90,27 @@ class GeographyDetector:
             yield make_span(self.name, "address", text, m.start(1), m.end(1), conf)
 
     def _numbered(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
-        if _ADDRESS_GATE.search(text):
-            for m in _ADDRESS.finditer(text):
+        for lo, hi in windows(text, _STREET_TYPE, 80, 25) if _ADDRESS_GATE.search(text) else ():
+            for m in _ADDRESS.finditer(text, lo, hi):
                 conf = 0.9 if near(text, m.start(), m.end(), _ADDRESS_CONTEXT, 60) else 0.75
                 yield make_span(self.name, "address", text, m.start(), m.end(), conf)
+        if "Box" in text or "BOX" in text or "box" in text:
             for m in _POBOX.finditer(text):
                 yield make_span(self.name, "address", text, m.start(), m.end(), 0.9)
-        extra = tuple(ctx.params.get("postcode_patterns", ()))
-        if extra or _POSTCODE_GATE.search(text):
-            yield from self._postcodes(text, extra)
+        yield from self._postcodes(text, tuple(ctx.params.get("postcode_patterns", ())))
 
     def _postcodes(self, text: str, extra: tuple[str, ...]) -> Iterator[IdentifierSpan]:
-        for m in _UK_POSTCODE.finditer(text):
+        uk = windows(text, _INWARD_CODE, 9, 0)
+        for m in (m for lo, hi in uk for m in _UK_POSTCODE.finditer(text, lo, hi)):
             spaced = " " in m.group()
             conf = 0.9 if spaced else 0.6
             if near(text, m.start(), m.end(), _ADDRESS_CONTEXT, 60):
                 conf += 0.05
             yield make_span(self.name, "postcode", text, m.start(), m.end(), conf, country="GB")
-        for m in _ZIP_AFTER_STATE.finditer(text):
+        zips = windows(text, _FIVE_DIGITS, 6, 0)
+        for m in (m for lo, hi in zips for m in _ZIP_AFTER_STATE.finditer(text, lo, hi)):
             yield make_span(self.name, "postcode", text, m.start(1), m.end(1), 0.9, country="US")
-        for m in _ZIP_KEYWORD.finditer(text):
+        for m in _ZIP_KEYWORD.finditer(text) if _ZIP_GATE.search(text) else ():
             if any(ch.isdigit() for ch in m.group(1)):
                 yield make_span(self.name, "postcode", text, m.start(1), m.end(1), 0.9)
         for pattern in _compiled(extra):

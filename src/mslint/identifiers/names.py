@@ -57,8 +57,8 @@ _NOT_SURNAMES = frozenset(re.split(r"\s+", (
     "Medical Health Children Memorial General Royal County City Park House Church Island"
 )))
 _INITIALS_AFTER = re.compile(
-    r"\b(?:[Pp]atient|[Pp]t\.?|Mr|Mrs|Ms|Miss|Master|Mx|[Bb]aby|[Ss]ubject|[Ii]nfant|[Cc]hild|"
-    r"[Bb]oy|[Gg]irl|[Mm]an|[Ww]oman|[Pp]roband)\.?\s+"
+    r"\b(?:[Pp]atient|[Pp]t\.?|Mr|Mrs|Ms|Miss|Master|Mx|[Bb]aby|[Ss]ubject|[Ii]nfant|[Pp]roband)"
+    r"\.?\s+"
     r"(?P<ini>(?:[A-Z]\.\s?){1,3}(?![A-Za-z])|(?:[A-Z]\.\s?){1,2}[A-Z](?![\w.])|[A-Z]{2,3}(?![\w.]))"
 )
 _TITLE_INITIAL = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Master|Mx)\.?\s+(?P<ini>[A-Z])(?![\w'’])\.?")
@@ -67,6 +67,8 @@ _NOT_INITIALS = frozenset(re.split(r"\s+", (
     "HIV ICU ED ER CT MRI ECG EEG EMG BP HR RR GP OR IV IM SC PO UK USA US NHS ID CPR DNR AF MI "
     "PE DVT TB COPD CKD AKI ALS MS PD AD GCS SLE RA IBD COVID"
 )))
+_INITIALS_GATE = gate("atient", "Pt", "pt.", "aby", "ubject", "nfant", "roband", "(",
+                      case_sensitive=True)
 _TITLE_GATE = re.compile(r"\bM(?:rs?|s|iss|aster|adam|me|lle|x)\b")
 _CUE_PATTERNS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (_RELATIVE_NAME, gate("husband", "wife", "son", "daughter", "mother", "father", "brother",
@@ -116,7 +118,7 @@ class TitleNameDetector:
         if patterns:
             yield from self._cued(text, patterns)
         yield from self._given_names(text)
-        if "." in text or titled:
+        if titled or _INITIALS_GATE.search(text):
             yield from self._initials(text)
 
     def _titled(self, text: str) -> Iterator[IdentifierSpan]:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from mslint.detector import DetectionContext, IdentifierSpan
-from mslint.identifiers.base import THREE_DIGITS, Taken, make_span, near
+from mslint.identifiers.base import THREE_DIGITS, Taken, gate, make_span, near
 from mslint.identifiers.checksums import iran_national_code_valid, nhs_number_valid
 
 _SEP = r"\s*(?:[:#=]|no\.?|number|num\.?|\(|is|was|of)?\s*[:#]?\s*"
@@ -42,6 +42,12 @@ _KEYWORD_RE = re.compile(
     + _SEP + _VALUE,
     re.IGNORECASE,
 )
+_KEYWORD_GATE = gate(
+    "mrn", "record", "hosp", "ur ", "u.r", "urn", "unit", "case", "patient", "chart", "hid",
+    "admission", "accession", "nhs", "h&c", "h & c", "health", "chi ", "ssn", "social", "national",
+    "passport", "ni ", "kod", "melli", "insurance", "policy", "member", "beneficiary", "medicare",
+    "medicaid", "subscriber", "account", "billing", "licen", "certificate", "driv",
+)
 _TEN_DIGITS = re.compile(r"(?<![\w.,/-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w.,/-]|,\d)")
 _SSN = re.compile(r"(?<![\w-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\w-])")
 _IRAN_DASHED = re.compile(r"(?<![\w-])\d{3}-\d{6}-\d(?![\w-])")
@@ -61,7 +67,7 @@ class RecordNumberDetector:
         if not THREE_DIGITS.search(text):
             return
         taken = Taken(len(text))
-        for m in _KEYWORD_RE.finditer(text):
+        for m in _KEYWORD_RE.finditer(text) if _KEYWORD_GATE.search(text) else ():
             value = m.group("value").rstrip(" -/")
             if _digit_count(value) < 4:
                 continue
