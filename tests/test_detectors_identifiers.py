@@ -282,3 +282,17 @@ def test_every_span_has_a_category_it_declares_and_a_confidence() -> None:
             categories.add(span.category)
     assert {"name", "mrn", "age", "address", "postcode", "date", "phone", "device-id",
             "distinctive-feature"} <= categories
+
+
+@pytest.mark.parametrize(("detector", "valid", "invalid"), [
+    (DeviceVehicleDetector(), "IMEI 490154203237518", "IMEI 490154203237519"),
+    (RecordNumberDetector(), "account number 4111 1111 1111 1111",
+     "account number 4111 1111 1111 1112"),
+])
+def test_luhn_valid_numbers_are_more_certain_than_look_alikes(
+    detector: Detector, valid: str, invalid: str
+) -> None:
+    ctx = DetectionContext(RESOURCES)
+    (good,) = list(detector.detect(valid, ctx))
+    (bad,) = list(detector.detect(invalid, ctx))
+    assert good.confidence > bad.confidence >= 0.6

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from mslint.detector import DetectionContext, IdentifierSpan
 from mslint.identifiers.base import THREE_DIGITS, Taken, gate, make_span, near
-from mslint.identifiers.checksums import iran_national_code_valid, nhs_number_valid
+from mslint.identifiers.checksums import iran_national_code_valid, luhn_valid, nhs_number_valid
 
 _SEP = r"\s*(?:[:#=]|no\.?|number|num\.?|\(|is|was|of)?\s*[:#]?\s*"
 _VALUE = r"(?P<value>(?=[A-Z0-9/\-]*\d)[A-Z]{0,5}[-/]?\d[\dA-Z]*(?:[-/ ]\d[\dA-Z]*){0,4})"
@@ -82,6 +82,8 @@ class RecordNumberDetector:
                 confidence = 0.97 if nhs_number_valid(value) else 0.8
             elif category == "national-id" and _digit_count(value) == 10:
                 confidence = 0.97 if iran_national_code_valid(value) else 0.75
+            elif category == "account" and 13 <= _digit_count(value) <= 19 and luhn_valid(value):
+                confidence = 0.98  # a payment-card number
             taken.add(start, end)
             yield make_span(self.name, category, text, start, end, confidence, keyword=True)
         for m in _TEN_DIGITS.finditer(text):

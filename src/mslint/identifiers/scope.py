@@ -100,7 +100,7 @@ _PERSONAL = frozenset({"name", "initials", "email", "phone", "url", "ip", "addre
                        "place"})
 _PERSONAL_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Master", "Madam", "Mme", "Mlle"})
 _BYLINE_KINDS = frozenset({BlockKind.BODY, BlockKind.HEADER_FOOTER, BlockKind.TEXT_BOX})
-_SOCIAL_KINDS = frozenset({BlockKind.METADATA})
+_SKIPPED_KINDS = frozenset({BlockKind.METADATA})
 
 
 def _section_scope(section: tuple[str, ...]) -> Scope | None:
@@ -123,7 +123,7 @@ def _front_matter(document: Document) -> frozenset[int]:
 
 
 def block_scope(block: TextBlock, document: Document, resources: Resources) -> Scope:
-    if block.kind in _SOCIAL_KINDS:
+    if block.kind in _SKIPPED_KINDS:
         return Scope.SILENT
     if block.attrs.get("front_matter"):
         return Scope.FRONT_MATTER
