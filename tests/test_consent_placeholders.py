@@ -79,3 +79,18 @@ def test_template_instructions_are_reported_even_without_patient_content() -> No
         "Informed consent (for experiments involving humans): include a statement confirming "
         "that informed consent was obtained from all participants.").doc
     assert ids(check(doc)) == ["MS105"]
+
+
+def test_empty_consent_section_is_a_placeholder_not_a_missing_statement() -> None:
+    b = Builder().heading("Case presentation").para(CASE).heading("Declarations")
+    b.heading("Consent for publication", level=3).heading("Competing interests", level=3)
+    b.para("None declared.")
+    findings = check(b.doc)
+    assert ids(findings) == ["MS105"]
+    assert "section is empty" in findings[0].message
+
+
+def test_consent_section_with_text_is_not_empty() -> None:
+    b = Builder().heading("Case presentation").para(CASE).heading("Consent for publication")
+    b.para("Written consent for publication was obtained from the patient.")
+    assert check(b.doc) == []

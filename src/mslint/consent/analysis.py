@@ -18,6 +18,7 @@ from mslint.consent.statements import (
     NLP_COMPONENTS,
     PermissionIdLine,
     Statement,
+    empty_consent_sections,
     find_permission_ids,
     find_statements,
 )
@@ -54,6 +55,7 @@ class FigureLegend:
 class ConsentAnalysis:
     statements: tuple[Statement, ...]
     permission_ids: tuple[PermissionIdLine, ...]
+    empty_sections: tuple[tuple[int, TextBlock], ...]
     patient_cues: tuple[Cue, ...]
     vulnerable: tuple[Cue, ...]
     figures: tuple[FigureLegend, ...]
@@ -101,6 +103,7 @@ def _analyse(document: Document, resources: Resources) -> ConsentAnalysis:
     return ConsentAnalysis(
         statements=tuple(statements),
         permission_ids=tuple(find_permission_ids(document)),
+        empty_sections=tuple(empty_consent_sections(document)),
         patient_cues=tuple(patient_content_cues(document)),
         vulnerable=tuple(vulnerable_cues(document, skip)),
         figures=tuple(_figures(document, statements)),

@@ -226,3 +226,22 @@ def classify_text(text: str, nlp: Language, default_purpose: Purpose | None = No
                   ) -> Classification:
     """Classify one statement given as a string (the unit `find_statements` would build)."""
     return classify(text, list(nlp(text).sents), default_purpose)
+
+
+def empty_consent_sections(document: Document) -> list[tuple[int, TextBlock]]:
+    """Consent headings with no text under them: a template section left empty."""
+    out: list[tuple[int, TextBlock]] = []
+    for index, block in enumerate(document.blocks):
+        if block.kind is not BlockKind.HEADING or not cues.CONSENT_SECTION.search(block.text):
+            continue
+        depth = len(block.section)
+        filled = False
+        for later in document.blocks[index + 1:]:
+            if later.kind is BlockKind.HEADING and len(later.section) <= depth:
+                break
+            if later.kind in STATEMENT_KINDS and later.text.strip():
+                filled = True
+                break
+        if not filled:
+            out.append((index, block))
+    return out

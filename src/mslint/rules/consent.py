@@ -173,8 +173,10 @@ MS105 = _meta(
     RuleDoc(
         what=("Reports template text left where the consent statement or its Permission ID "
               "belongs: 'Permission ID: <to be provided>', '[insert consent statement]', 'XXX', "
-              "'<...>', 'TBD', and journal instructions pasted as the statement ('Please include "
-              "a statement confirming that informed consent was obtained')."),
+              "'<...>', 'TBD', options left unchosen ('patient/parent/guardian/next of kin'), "
+              "journal instructions pasted as the statement ('Please include a statement "
+              "confirming that informed consent was obtained'), and a consent heading with "
+              "nothing under it."),
         why=("A placeholder means the consent statement was never written: the editor cannot "
              "tell whether consent exists."),
         example="Consent: ... Permission ID: <to be provided>",
@@ -282,7 +284,7 @@ class ConsentStatementMissing:
     def check(self, document: Document, ctx: RuleContext) -> Iterator[Finding]:
         mode = _choice(ctx, "require_consent", REQUIRE_CONSENT_VALUES)
         analysis = _analysis(document, ctx)
-        if analysis.statements:
+        if analysis.statements or analysis.empty_sections:
             return
         if mode == "patient-content" and not analysis.patient_content:
             return
@@ -456,6 +458,11 @@ class ConsentPlaceholder:
                 "gave consent for publication, and that copies are available to the editor).",
                 placeholder=ph.kind,
             )
+        for _, heading in analysis.empty_sections:
+            yield _at(ctx, heading, 0, len(heading.text),
+                      f"The '{' '.join(heading.text.split())}' section is empty: write the "
+                      "statement (who gave consent for publication, and that copies are "
+                      "available to the editor) or remove the heading.", placeholder="empty")
         for line in analysis.permission_ids:
             if line.filled or any(b == line.block_index and line.start <= s < line.end
                                   for b, s in seen):
