@@ -245,6 +245,7 @@ class Variant:
     skeleton: str
     statement: str  # "" for none; lines become paragraphs
     placement: str  # section | inline | case | ack | title | ethics | participate | footnote
+    #                 | empty-section (a consent heading with nothing under it)
     expect: tuple[str, ...] = ()  # rules expected on the statement (MS101 on the file)
     text: str | None = None  # the expected text when it is not the first line
     legends: tuple[int, ...] = ()  # indexes into LEGENDS
@@ -409,6 +410,8 @@ VARIANTS: tuple[Variant, ...] = (
       legends=(42,)),
     V("placeholder-09", "adult3", "The patient gave consent for publication on XX/XX/XXXX.",
       "section", ("MS105",), legends=(28,)),
+    V("placeholder-10", "adult2", "", "empty-section", ("MS105",), legends=(9,)),
+    V("placeholder-11", "template", "", "empty-section", ("MS105",), legends=(43,)),
     # child, deceased or incapacitated patient; consent not from a representative
     V("representative-01", "child", "Written informed consent for publication was obtained "
       "from the patient.", "section", ("MS104",), legends=(0,)),
@@ -550,6 +553,9 @@ def elements(variant: Variant, fmt: str) -> list[Element]:
             out.append(("h3", heading))
         out += [("para", line) for line in lines]
         out += [("h3", "Competing interests"), ("para", "None declared.")]
+    if variant.placement == "empty-section":
+        out += [("h2", "Declarations"), ("h3", "Consent for publication"),
+                ("h3", "Competing interests"), ("para", "None declared.")]
     return out
 
 
@@ -715,7 +721,9 @@ def write_pdf(path: Path, els: list[Element], images: Path) -> None:
 def expected(variant: Variant) -> list[dict[str, str]]:
     out: list[dict[str, str]] = []
     for rule in variant.expect:
-        if rule == "MS101":
+        if variant.placement == "empty-section":
+            out.append({"rule": rule, "text": "Consent for publication"})
+        elif rule == "MS101":
             out.append({"rule": "MS101"})
         else:
             out.append({"rule": rule, "text": variant.text or first_line(variant.statement)})
