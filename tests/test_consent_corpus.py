@@ -18,8 +18,17 @@ RULES = ("MS101", "MS102", "MS103", "MS104", "MS105", "MS110")
 
 
 def test_development_set_covers_four_formats_and_enough_variants() -> None:
+    import importlib.util
     import json
+    import sys
 
+    spec = importlib.util.spec_from_file_location("consent_generate", CONSENT_SET / "generate.py")
+    assert spec is not None and spec.loader is not None
+    generate = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = generate
+    spec.loader.exec_module(generate)
+    assert sum(1 for v in generate.VARIANTS if v.statement) >= 80
+    assert sum(len(v.legends) for v in generate.VARIANTS) >= 40
     truth = json.loads((CONSENT_SET / "truth.json").read_text(encoding="utf-8"))
     assert truth["rules"] == list(RULES)
     formats = {Path(name).suffix for name in truth["files"]}
