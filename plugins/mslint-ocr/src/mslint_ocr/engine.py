@@ -31,6 +31,19 @@ MAX_LINE_HEIGHT_SHARE = 0.25
 DET_BOX_THRESHOLD = 0.3
 
 
+#: ONNX Runtime threads per process (``MSLINT_OCR_THREADS``). One: batches run in parallel
+#: as ``--jobs`` processes, and a second thread spin-waiting on a shared machine cost 60 %
+#: more CPU for a slower wall time (benchmarks/bench_ocr.py).
+THREADS_ENV = "MSLINT_OCR_THREADS"
+
+
+def thread_count() -> int:
+    try:
+        return max(1, int(os.environ.get(THREADS_ENV, "1")))
+    except ValueError:
+        return 1
+
+
 class OcrUnavailable(RuntimeError):
     """The OCR engine or its bundled models are missing."""
 
@@ -98,6 +111,9 @@ class OcrEngine:
             "Det.model_path": str(paths[DET_MODEL]),
             "Rec.model_path": str(paths[REC_MODEL]),
             "Cls.model_path": str(paths[CLS_MODEL]),
+            "EngineConfig.onnxruntime.intra_op_num_threads": min(thread_count(),
+                                                                 os.cpu_count() or 1),
+            "EngineConfig.onnxruntime.inter_op_num_threads": 1,
         })
 
     def read(self, image: Image) -> list[OcrLine]:
