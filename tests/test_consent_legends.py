@@ -113,3 +113,9 @@ def test_legend_with_consent_refused_is_reported_by_ms102_not_ms110() -> None:
     findings = check(_case("Clinical photograph of the face. Consent for publication could not "
                            "be obtained.").doc)
     assert ids(findings) == ["MS102"]
+
+
+def test_photograph_of_a_film_with_greyscale_pixels_is_radiology() -> None:
+    legend = "Photograph of the chest radiograph on the light box."
+    assert check(_case(legend, "grey").doc) == []
+    assert ids(check(_case(legend, "photo").doc)) == ["MS110"]

@@ -115,6 +115,11 @@ def figure_kind(legend: str, images: Sequence[EmbeddedImage]) -> tuple[ImageKind
     """The kind, and whether the pixels decided it: the legend decides when it names a
     modality; otherwise the pixels do."""
     kind = kind_from_legend(legend)
+    # "Photograph of the chest radiograph": greyscale pixels say it shows a film.
+    if kind is ImageKind.PHOTOGRAPH and _RADIOLOGY.search(legend) and images and all(
+        kind_from_pixels(image) is ImageKind.RADIOLOGY for image in images
+    ):
+        return ImageKind.RADIOLOGY, True
     if kind is not ImageKind.UNKNOWN:
         return kind, False
     for image in images:
