@@ -279,3 +279,15 @@ def test_a_section_about_consent_practice_is_not_a_consent_section() -> None:
         "Informed consent for publication: current practice").para(
         "Not all journals ask for it. Waivers are common.")
     assert check(b.doc) == []
+
+
+def test_a_paper_discussing_consent_throughout_keeps_statements_about_its_own_case() -> None:
+    talk = ("Informed consent for publication is required for case reports. In one survey, most "
+            "patients agreed to publication of their images. ")
+    b = Builder()
+    for _ in range(100):
+        b.para(talk)
+    b.para(CASE + " Our patient gave consent to surgery.")
+    findings = check(b.doc)
+    assert ids(findings) == ["MS102"]
+    assert findings[0].snippet == "Our patient gave consent to surgery."

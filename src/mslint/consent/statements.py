@@ -191,9 +191,18 @@ def candidates(document: Document) -> Iterator[Candidate]:
             yield Candidate(block, index, current[0][0], current[-1][1], False, None)
 
 
+#: Candidate words outside consent sections above which a manuscript is taken to discuss
+#: consent in general (an ethics paper, a review): only sentences about its own case are kept.
+GENERAL_DISCUSSION_WORDS = 1500
+
+
 def find_statements(document: Document, nlp: Language) -> list[Statement]:
     """Every consent statement in ``document``, classified; parses only candidate text."""
     units = list(candidates(document))
+    loose = sum(len(u.text.split()) for u in units if not u.in_section)
+    if loose > GENERAL_DISCUSSION_WORDS:
+        units = [u for u in units if u.in_section or u.block.kind is BlockKind.CAPTION
+                 or _THIS_CASE.search(u.text)]
     texts = [u.text for u in units]
     out: list[Statement] = []
     for unit, text, doc in zip(units, texts, nlp.pipe(texts), strict=True):
