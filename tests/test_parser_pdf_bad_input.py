@@ -65,6 +65,16 @@ def test_garbage_after_a_pdf_header_is_damaged(tmp_path: Path) -> None:
     expect_unreadable(path, "damaged PDF")
 
 
+def test_page_tree_whose_pages_vanish_on_repair_is_damaged(tmp_path: Path) -> None:
+    # The page tree counts two pages but lists none: MuPDF repairs the file while loading
+    # them and is left with no pages, which must not pass for an empty, readable document.
+    data = good_pdf(tmp_path / "good.pdf", pages=2).read_bytes()
+    assert data.count(b"/Kids[") == 1
+    path = tmp_path / "no-kids.pdf"
+    path.write_bytes(data.replace(b"/Kids[", b"/Xids["))
+    expect_unreadable(path, "none of its pages can be read")
+
+
 def test_file_that_is_not_a_pdf_is_refused_by_sniff_and_parse(tmp_path: Path) -> None:
     path = tmp_path / "really-a-zip.pdf"
     path.write_bytes(b"PK\x03\x04" + b"\x00" * 200)

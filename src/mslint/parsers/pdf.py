@@ -52,7 +52,10 @@ class PdfParser:
             annotations: list[PageAnnotations] = []
             heights: dict[int, float] = {}
             broken: list[int] = []
-            for number in range(doc.page_count):
+            # Counted before the walk: repairing a damaged file while loading its pages
+            # can leave the document with no pages at all.
+            pages = doc.page_count
+            for number in range(pages):
                 try:
                     page = doc.load_page(number)
                     box = tuple(page.rect)
@@ -70,7 +73,7 @@ class PdfParser:
                 raw.extend(text.blocks[i] for i in order)
                 document.shapes.extend(text.shapes)
                 annotations.append(found)
-            if len(broken) == doc.page_count:
+            if len(broken) == pages:
                 raise UnreadableFile("damaged PDF: none of its pages can be read")
             running = running_blocks(raw, heights)
             document.blocks = _with_annotations(build_blocks(raw, running), annotations)
@@ -89,7 +92,7 @@ class PdfParser:
                 document.blocks.extend(meta_blocks)
             except mupdf_errors:
                 unread.append("metadata")
-            document.attrs.update(_document_facts(doc))
+            document.attrs.update(_document_facts(doc, pages))
             if broken:
                 document.attrs["pdf_unreadable_pages"] = broken
             if unread:
@@ -126,9 +129,9 @@ def _with_annotations(blocks: list[TextBlock], pages: list[PageAnnotations]) -> 
     return out
 
 
-def _document_facts(doc: Any) -> dict[str, Any]:
+def _document_facts(doc: Any, pages: int) -> dict[str, Any]:
     return {
-        "page_count": doc.page_count,
+        "page_count": pages,
         "pdf_versions": max(1, doc.version_count),
         "pdf_encrypted": bool(doc.is_encrypted or doc.metadata.get("encryption")),
         "pdf_linearized": bool(doc.is_fast_webaccess),
