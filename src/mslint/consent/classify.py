@@ -73,10 +73,8 @@ class Classification:
     written: bool
     verbal: bool
     editor_available: bool
-    stored_by_publisher: bool
     online: bool
     print_only: bool
-    events: tuple[ConsentEvent, ...] = ()
 
     @property
     def for_publication(self) -> bool:
@@ -343,10 +341,8 @@ def classify(text: str, sentences: Sequence[Span], default_purpose: Purpose | No
         written=bool(cues.WRITTEN.search(text)),
         verbal=bool(cues.VERBAL.search(text)),
         editor_available=bool(cues.EDITOR_AVAILABLE.search(text)),
-        stored_by_publisher=bool(cues.STORED_BY_PUBLISHER.search(text)),
         online=bool(cues.ONLINE.search(text)),
         print_only=bool(cues.PRINT_ONLY.search(text)),
-        events=tuple(events),
     )
 
 

@@ -118,8 +118,6 @@ EDITOR_AVAILABLE = re.compile(
     r"\s+(?:request|review|see|inspect)",
     _I,
 )
-#: "Radiopaedia stores this consent separately": the consent is held by the site.
-STORED_BY_PUBLISHER = re.compile(r"\bstores?\s+this\s+consent\b", _I)
 
 PERMISSION_ID = re.compile(r"\bpermission\s+id\s*[:#]?\s*(?P<value>[^\n]*)", _I)
 
