@@ -137,11 +137,13 @@ def check(
             changes["baseline"] = baseline
         settings = replace(settings, **changes)  # type: ignore[arg-type]
         progress = (
-            _progress_callback()
-            if output_format is OutputFormat.rich and sys.stderr.isatty()
-            else None
+            _ProgressBar() if output_format is OutputFormat.rich and sys.stdout.isatty() else None
         )
-        report = check_paths(paths, settings, on_result=progress)
+        try:
+            report = check_paths(paths, settings, on_result=progress)
+        finally:
+            if progress is not None:
+                progress.close()
     except (ConfigError, BaselineError, PluginError) as exc:
         _fail(str(exc))
     if write_baseline is not None:
@@ -165,25 +167,27 @@ def check(
     raise typer.Exit(report.exit_code)
 
 
-def _progress_callback():  # type: ignore[no-untyped-def]
-    from rich.progress import Progress
+class _ProgressBar:
+    """A transient rich progress bar for batches; stopped before the report prints."""
 
-    state: dict[str, object] = {}
+    def __init__(self) -> None:
+        self._bar = None
+        self._task = None
 
-    def on_result(result: object, total: int) -> None:
-        if total < 2:
+    def __call__(self, result: object, total: int) -> None:
+        if total < 2 and self._bar is None:
             return
-        if "bar" not in state:
-            bar = Progress(transient=True)
-            bar.start()
-            state["bar"] = bar
-            state["task"] = bar.add_task("checking", total=total)
-        bar = state["bar"]
-        bar.advance(state["task"])  # type: ignore[attr-defined]
-        if bar.finished:  # type: ignore[attr-defined]
-            bar.stop()  # type: ignore[attr-defined]
+        if self._bar is None:
+            from rich.progress import Progress
 
-    return on_result
+            self._bar = Progress(transient=True)
+            self._bar.start()
+            self._task = self._bar.add_task("checking", total=total)
+        self._bar.update(self._task, total=total, advance=1)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
 
 
 @app.command()
