@@ -42,6 +42,32 @@ def windows(text: str, anchor: re.Pattern[str], before: int, after: int) -> list
     return out
 
 
+def keyword_windows(
+    text: str, anchor: re.Pattern[str], before: int, after: int
+) -> list[tuple[int, int]]:
+    """`windows` around a lower-case ``anchor`` found in the lower-cased text: where a
+    case-insensitive keyword regex can match. (Falls back to the whole text in the rare
+    case where lower-casing changes the length.)"""
+    low = lowered(text)
+    if len(low) != len(text):
+        return [(0, len(text))]
+    return windows(low, anchor, before, after)
+
+
+def anchor(*words: str) -> re.Pattern[str]:
+    """A case-sensitive alternation of lower-case ``words``, for `keyword_windows`."""
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+_NO_DIGITS = str.maketrans("", "", "0123456789")
+
+
+@lru_cache(maxsize=8)
+def digit_count(text: str) -> int:
+    """How many ASCII digits ``text`` has (shared by the detectors, counted in C)."""
+    return len(text) - len(text.translate(_NO_DIGITS))
+
+
 def make_span(
     detector: str,
     category: str,
@@ -62,9 +88,6 @@ def make_span(
     )
 
 
-#: Every identifier made of numbers has at least three digits in a row or apart; texts
-#: without three digits skip those detectors entirely (most blocks are short).
-THREE_DIGITS = re.compile(r"\d\D{0,3}\d\D{0,3}\d")
 ANY_DIGIT = re.compile(r"\d")
 
 

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from mslint.detector import DetectionContext, IdentifierSpan
-from mslint.identifiers.base import THREE_DIGITS, before, make_span, near
+from mslint.identifiers.base import before, digit_count, make_span, near
 
 DEFAULT_PHONE_REGIONS = ("GB", "US", "IR", "AU", "CA", "IE", "IN", "DE", "FR")
 
@@ -86,7 +86,7 @@ class PhoneDetector:
     categories = ("phone",)
 
     def detect(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
-        if not THREE_DIGITS.search(text):
+        if digit_count(text) < 7:
             return
         regions: Sequence[str] = ctx.params.get("phone_regions", DEFAULT_PHONE_REGIONS)
         for m in _PHONE_CANDIDATE.finditer(text):

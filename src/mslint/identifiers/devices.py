@@ -6,7 +6,15 @@ import re
 from collections.abc import Iterator
 
 from mslint.detector import DetectionContext, IdentifierSpan
-from mslint.identifiers.base import ANY_DIGIT, Taken, gate, make_span, near
+from mslint.identifiers.base import (
+    ANY_DIGIT,
+    Taken,
+    anchor,
+    gate,
+    keyword_windows,
+    make_span,
+    near,
+)
 from mslint.identifiers.checksums import luhn_valid
 
 _VALUE = r"(?P<value>(?=[A-Z0-9./\-]*\d)[A-Z0-9][A-Z0-9./\-]{2,30}[A-Z0-9])"
@@ -27,6 +35,8 @@ _DEVICE_GATE = gate("serial", "s/n", "sn", "lot", "batch", "udi", "device", "ime
 _VEHICLE_GATE = gate("plate", "registration", "reg", "vin", "vehicle", "tag", "car", "motor",
                      "truck", "lorry", "van", "bus", "taxi", "driv", "collision", "crash",
                      "accident")
+_DEVICE_ANCHOR = anchor("serial", "s/n", "sn", "lot", "batch", "udi", "device", "imei", "mac ")
+_VEHICLE_ANCHOR = anchor("plate", "registration", "reg", "vin", "vehicle", "tag")
 _UK_PLATE = re.compile(r"(?<![\w-])[A-Z]{2}\d{2}\s?[A-Z]{3}(?![\w-])")
 _VIN = re.compile(
     r"(?<![\w-])(?=[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-Z])[A-HJ-NPR-Z0-9]{17}(?![\w-])"
@@ -50,7 +60,8 @@ class DeviceVehicleDetector:
 
     def _find(self, text: str, device: bool, vehicle: bool) -> Iterator[IdentifierSpan]:
         taken = Taken(len(text))
-        for m in _DEVICE.finditer(text) if device else ():
+        found = keyword_windows(text, _DEVICE_ANCHOR, 5, 50) if device else []
+        for m in (m for lo, hi in found for m in _DEVICE.finditer(text, lo, hi)):
             value = m.group("value")
             if sum(ch.isdigit() for ch in value) < 3:
                 continue
@@ -58,7 +69,8 @@ class DeviceVehicleDetector:
             # An IMEI (15 digits) carries a Luhn check digit: a valid one is certain.
             imei = value.isdigit() and len(value) == 15 and luhn_valid(value)
             yield make_span(self.name, "device-id", text, *m.span("value"), 0.98 if imei else 0.9)
-        for m in _VEHICLE.finditer(text) if vehicle else ():
+        found = keyword_windows(text, _VEHICLE_ANCHOR, 25, 45) if vehicle else []
+        for m in (m for lo, hi in found for m in _VEHICLE.finditer(text, lo, hi)):
             value = m.group("value").strip()
             if sum(ch.isdigit() for ch in value) < 1 or len(value) < 4:
                 continue

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from mslint.detector import DetectionContext, IdentifierSpan
-from mslint.identifiers.base import ANY_DIGIT, gate, make_span
+from mslint.identifiers.base import ANY_DIGIT, anchor, gate, keyword_windows, make_span
 
 _FEATURE = re.compile(
     r"\b(?:tattoo(?:s|ed|ing)?|piercings?|pierced\s+\w+|body\s+piercing|"
@@ -17,7 +17,7 @@ _FEATURE = re.compile(
     r"branding\s+scar|gold\s+(?:tooth|teeth|crown))\b",
     re.IGNORECASE,
 )
-_FEATURE_STEMS = gate("tattoo", "pierc", "jewel", "necklace", "earring", "ring", "stud",
+_FEATURE_STEMS = anchor("tattoo", "pierc", "jewel", "necklace", "earring", "ring", "stud",
                       "bracelet", "pendant", "birth", "wine", "lait", "branding", "gold")
 _ROOM_GATE = gate("room", "bed", "bay", "cubicle", "ward")
 _ROOM = re.compile(
@@ -32,8 +32,9 @@ class DistinctiveFeatureDetector:
     categories = ("distinctive-feature",)
 
     def detect(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
-        if _FEATURE_STEMS.search(text):
-            for m in _FEATURE.finditer(text):
+        spans = keyword_windows(text, _FEATURE_STEMS, 12, 30)
+        for lo, hi in spans:
+            for m in _FEATURE.finditer(text, lo, hi):
                 yield make_span(self.name, "distinctive-feature", text, m.start(), m.end(),
                                 0.85, kind="mark")
         if not ANY_DIGIT.search(text) or not _ROOM_GATE.search(text):

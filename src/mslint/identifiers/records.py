@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from mslint.detector import DetectionContext, IdentifierSpan
-from mslint.identifiers.base import THREE_DIGITS, Taken, gate, make_span, near
+from mslint.identifiers.base import Taken, anchor, digit_count, keyword_windows, make_span, near
 from mslint.identifiers.checksums import iran_national_code_valid, luhn_valid, nhs_number_valid
 
 _SEP = r"\s*(?:[:#=]|no\.?|number|num\.?|\(|is|was|of)?\s*[:#]?\s*"
@@ -42,7 +42,7 @@ _KEYWORD_RE = re.compile(
     + _SEP + _VALUE,
     re.IGNORECASE,
 )
-_KEYWORD_GATE = gate(
+_KEYWORD_ANCHOR = anchor(
     "mrn", "record", "hosp", "ur ", "u.r", "urn", "unit", "case", "patient", "chart", "hid",
     "admission", "accession", "nhs", "h&c", "h & c", "health", "chi ", "ssn", "social", "national",
     "passport", "ni ", "kod", "melli", "insurance", "policy", "member", "beneficiary", "medicare",
@@ -64,10 +64,12 @@ class RecordNumberDetector:
     categories = ("mrn", "nhs-number", "ssn", "national-id", "health-plan", "account", "licence")
 
     def detect(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
-        if not THREE_DIGITS.search(text):
+        digits = digit_count(text)
+        if digits < 4:
             return
         taken = Taken(len(text))
-        for m in _KEYWORD_RE.finditer(text) if _KEYWORD_GATE.search(text) else ():
+        spans = keyword_windows(text, _KEYWORD_ANCHOR, 25, 70)
+        for m in (m for lo, hi in spans for m in _KEYWORD_RE.finditer(text, lo, hi)):
             value = m.group("value").rstrip(" -/")
             if _digit_count(value) < 4:
                 continue
@@ -86,6 +88,8 @@ class RecordNumberDetector:
                 confidence = 0.98  # a payment-card number
             taken.add(start, end)
             yield make_span(self.name, category, text, start, end, confidence, keyword=True)
+        if digits < 9:
+            return
         for m in _TEN_DIGITS.finditer(text):
             if taken.covers(m.start()):
                 continue
