@@ -10,7 +10,6 @@ and from the depth of its numbering.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -57,29 +56,20 @@ class _Style:
 
 
 def _block_style(block: RawBlock) -> _Style:
-    sizes: Counter[float] = Counter()
-    bold_chars = chars = 0
-    for line in block.lines:
-        for span in line.spans:
-            n = span["end"] - span["start"]
-            sizes[round(span["size"] * 2) / 2] += n
-            chars += n
-            if span["bold"]:
-                bold_chars += n
-    size = sizes.most_common(1)[0][0] if sizes else 0.0
-    return _Style(size, chars > 0 and bold_chars >= 0.9 * chars)
+    sizes = block.sizes
+    size = max(sizes, key=sizes.__getitem__) if sizes else 0.0
+    return _Style(size, block.chars > 0 and block.bold_chars >= 0.9 * block.chars)
 
 
 def body_size(blocks: Iterable[RawBlock]) -> float:
     """The font size most characters of the visible text are set in."""
-    sizes: Counter[float] = Counter()
+    sizes: dict[float, int] = {}
     for block in blocks:
         if block.hidden:
             continue
-        for line in block.lines:
-            for span in line.spans:
-                sizes[round(span["size"] * 2) / 2] += span["end"] - span["start"]
-    return sizes.most_common(1)[0][0] if sizes else 10.0
+        for size, n in block.sizes.items():
+            sizes[size] = sizes.get(size, 0) + n
+    return max(sizes, key=sizes.__getitem__) if sizes else 10.0
 
 
 def caption_label(text: str) -> tuple[str | None, bool]:
@@ -111,7 +101,7 @@ def section_title(text: str) -> str:
 def _is_heading(text: str, block: RawBlock, style: _Style, body: float) -> bool:
     """Whether a block reads as a heading: short, capitalised, not a sentence, and set
     apart by its name, its numbering in capitals, a larger size or bold type."""
-    if len(text) > MAX_HEADING_CHARS or len(block.lines) > MAX_HEADING_LINES:
+    if len(text) > MAX_HEADING_CHARS or block.line_count > MAX_HEADING_LINES:
         return False
     if len(text.split()) > MAX_HEADING_WORDS or text.rstrip()[-1:] in ",;":
         return False
@@ -123,7 +113,7 @@ def _is_heading(text: str, block: RawBlock, style: _Style, body: float) -> bool:
     title = section_title(text)
     if _SECTION_NAMES.match(title):
         return True
-    if _numbering_depth(text) and len(block.lines) == 1 and title.isupper():
+    if _numbering_depth(text) and block.line_count == 1 and title.isupper():
         return True  # "II. MOTIVATION": numbered capitals in the body face
     if text.rstrip().endswith("."):
         return False  # a sentence

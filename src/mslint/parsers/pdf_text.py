@@ -34,47 +34,80 @@ BACKGROUND_SHARE = 0.25
 
 
 @dataclass(slots=True)
-class RawLine:
-    text: str
-    bbox: tuple[float, float, float, float]
-    spans: list[dict[str, Any]]
-
-
-@dataclass(slots=True)
 class RawBlock:
-    """Lines of one MuPDF block that share visibility; ``hidden`` names why they are unseen."""
+    """Lines of one MuPDF block that share visibility; ``hidden`` names why they are unseen.
+
+    Lines are assembled into one paragraph as they are added (`add_line`): joined by a space,
+    or by nothing after a line-ending hyphen, with the line boxes and the spans at their
+    offsets in the paragraph. ``sizes``, ``chars`` and ``bold_chars`` count the characters of
+    the spans as drawn (surrounding spaces included), for telling headings from body text."""
 
     page: int
     bbox: tuple[float, float, float, float]
-    lines: list[RawLine] = field(default_factory=list)
     hidden: str | None = None
+    text: str = ""
+    boxes: list[tuple[int, Any]] = field(default_factory=list)
+    spans: list[dict[str, Any]] = field(default_factory=list)
+    line_texts: list[str] = field(default_factory=list)
+    sizes: dict[float, int] = field(default_factory=dict)
+    chars: int = 0
+    bold_chars: int = 0
+
+    def add_line(self, text: str, bbox: Any, spans: list[tuple[int, int, dict[str, Any], int]]
+                 ) -> None:
+        """Append a line: ``text`` as drawn (not blank), its box, and its MuPDF spans as
+        ``(start, end, span, render mode)`` with offsets in ``text``."""
+        stripped = text.strip()
+        if self.line_texts:
+            x0, y0, x1, y1 = self.bbox
+            self.bbox = (min(x0, bbox[0]), min(y0, bbox[1]), max(x1, bbox[2]), max(y1, bbox[3]))
+            if not self.text.endswith("-"):
+                self.text += " "
+        self.line_texts.append(stripped)
+        offset = len(self.text)
+        shift = offset - (len(text) - len(text.lstrip()))
+        end = offset + len(stripped)
+        self.boxes.append((offset, bbox))
+        self.text += stripped
+        sizes = self.sizes
+        out = self.spans
+        for start, stop, span, mode in spans:
+            n = stop - start
+            size = span["size"]
+            key = round(size * 2) / 2
+            sizes[key] = sizes.get(key, 0) + n
+            self.chars += n
+            font = span["font"]
+            bold = bool(span["flags"] & _BOLD_FONT or span["char_flags"] & _SYNTHETIC_BOLD
+                        or _bold_name(font))
+            if bold:
+                self.bold_chars += n
+            start = max(start + shift, offset)
+            stop = min(stop + shift, end)
+            if stop > start:
+                out.append({
+                    "start": start,
+                    "end": stop,
+                    "bbox": span["bbox"],
+                    "color": _hex(span["color"]),
+                    "size": size,
+                    "font": font,
+                    "bold": bold,
+                    "render_mode": mode,
+                    "opacity": span["alpha"] / 255,
+                })
+
+    @property
+    def line_count(self) -> int:
+        return len(self.line_texts)
 
     def text_preview(self) -> str:
-        """The block's text with lines joined by spaces (cheaper than `assemble`)."""
-        return " ".join(line.text.strip() for line in self.lines)
+        """The block's lines joined by spaces (hyphens kept, unlike `text`)."""
+        return " ".join(self.line_texts)
 
     def assemble(self) -> tuple[str, tuple[tuple[int, Any], ...], list[dict[str, Any]]]:
-        """The block as one paragraph: its text, line boxes by offset, spans by offset.
-
-        Lines are joined by a space, or by nothing after a line-ending hyphen."""
-        text = ""
-        boxes: list[tuple[int, Any]] = []
-        spans: list[dict[str, Any]] = []
-        for line in self.lines:
-            stripped = line.text.strip()
-            if not stripped:
-                continue
-            if text and not text.endswith("-"):
-                text += " "
-            shift = len(text) - (len(line.text) - len(line.text.lstrip()))
-            boxes.append((len(text), line.bbox))
-            end = len(text) + len(stripped)
-            for span in line.spans:
-                start, stop = max(span["start"] + shift, len(text)), min(span["end"] + shift, end)
-                if stop > start:
-                    spans.append({**span, "start": start, "end": stop})
-            text += stripped
-        return text, tuple(boxes), spans
+        """The block as one paragraph: its text, line boxes by offset, spans by offset."""
+        return self.text, tuple(self.boxes), self.spans
 
 
 @dataclass(slots=True)
@@ -106,39 +139,32 @@ def render_mode(char_flags: int, alpha: int) -> int:
     return 1 if stroked else 0
 
 
-def _hidden_reason(span: dict[str, Any], mode: int, page_rect: tuple[float, ...]) -> str | None:
-    if mode in (3, 7):
-        return "render-mode-3"
-    if span["alpha"] == 0:
-        return "transparent"
+#: Render modes by ``char_flags << 8 | alpha``, filled in as they are met.
+_MODES: dict[int, int] = {}
+
+
+def _span_mode(span: dict[str, Any], page_rect: tuple[float, ...]) -> tuple[int, str | None]:
+    """A span's render mode and why it cannot be seen (None when it can)."""
+    alpha = span["alpha"]
+    key = span["char_flags"] << 8 | alpha
+    mode = _MODES.get(key)
+    if mode is None:
+        mode = _MODES[key] = render_mode(span["char_flags"], alpha)
+    if mode == 3 or mode == 7:
+        return mode, "render-mode-3"
+    if alpha == 0:
+        return mode, "transparent"
     x0, y0, x1, y1 = span["bbox"]
     if x1 <= page_rect[0] or x0 >= page_rect[2] or y1 <= page_rect[1] or y0 >= page_rect[3]:
-        return "off-page"
+        return mode, "off-page"
     if span["size"] < TINY_FONT:
-        return "tiny-font"
-    return None
+        return mode, "tiny-font"
+    return mode, None
 
 
 def _union_all(boxes: Any) -> tuple[float, float, float, float]:
     x0s, y0s, x1s, y1s = zip(*boxes, strict=True)
     return (min(x0s), min(y0s), max(x1s), max(y1s))
-
-
-def _span_record(span: dict[str, Any], mode: int, start: int) -> dict[str, Any]:
-    font = span["font"]
-    bold = bool(span["flags"] & _BOLD_FONT or span["char_flags"] & _SYNTHETIC_BOLD
-                or _bold_name(font))
-    return {
-        "start": start,
-        "end": start + len(span["text"]),
-        "bbox": span["bbox"],
-        "color": _hex(span["color"]),
-        "size": span["size"],
-        "font": font,
-        "bold": bold,
-        "render_mode": mode,
-        "opacity": span["alpha"] / 255,
-    }
 
 
 def _one_column(lines: list[dict[str, Any]]) -> bool:
@@ -178,7 +204,7 @@ def _columns(lines: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 
 def _split_block(page: int, lines: list[dict[str, Any]], page_rect: tuple[float, ...]
                  ) -> list[RawBlock]:
-    """Lines of one MuPDF block as visible and hidden `RawBlock`s (span offsets per line)."""
+    """Lines of one MuPDF block as visible and hidden `RawBlock`s."""
     groups: dict[str | None, RawBlock] = {}
     for line in lines:
         line_spans = line["spans"]
@@ -187,25 +213,24 @@ def _split_block(page: int, lines: list[dict[str, Any]], page_rect: tuple[float,
             text = span["text"]
             if not text.strip():
                 continue
-            mode = render_mode(span["char_flags"], span["alpha"])
-            reason = _hidden_reason(span, mode, page_rect)
+            mode, reason = _span_mode(span, page_rect)
             raw = groups.get(reason)
             if raw is None:
                 raw = groups[reason] = RawBlock(page, line["bbox"], hidden=reason)
-            raw.lines.append(RawLine(text, line["bbox"], [_span_record(span, mode, 0)]))
+            raw.add_line(text, line["bbox"], [(0, len(text), span, mode)])
             continue
-        parts: dict[str | None, tuple[list[str], list[dict[str, Any]], Any]] = {}
+        parts: dict[str | None, tuple[list[str], list[Any], list[Any]]] = {}
         for span in line_spans:
             text = span["text"]
             if not text:
                 continue
-            mode = render_mode(span["char_flags"], span["alpha"])
-            reason = _hidden_reason(span, mode, page_rect)
+            mode, reason = _span_mode(span, page_rect)
             part = parts.get(reason)
             if part is None:
                 part = parts[reason] = ([], [], [])
             pieces, spans, boxes = part
-            spans.append(_span_record(span, mode, sum(map(len, pieces))))
+            start = sum(map(len, pieces))
+            spans.append((start, start + len(text), span, mode))
             pieces.append(text)
             boxes.append(span["bbox"])
         for reason, (pieces, spans, boxes) in parts.items():
@@ -216,10 +241,7 @@ def _split_block(page: int, lines: list[dict[str, Any]], page_rect: tuple[float,
             raw = groups.get(reason)
             if raw is None:
                 raw = groups[reason] = RawBlock(page, bbox, hidden=reason)
-            raw.lines.append(RawLine(text, bbox, spans))
-    for raw in groups.values():
-        if len(raw.lines) > 1:
-            raw.bbox = _union_all(line.bbox for line in raw.lines)
+            raw.add_line(text, bbox, spans)
     return list(groups.values())
 
 
