@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from shared_paths import REALCORPUS, SARIF_SCHEMA
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the OCR plugin's cache (when installed) out of the user's home during tests."""
+    if "MSLINT_OCR_CACHE_DIR" not in os.environ:
+        import tempfile
+
+        os.environ["MSLINT_OCR_CACHE_DIR"] = tempfile.mkdtemp(prefix="mslint-ocr-cache-")
+    os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 
 
 @pytest.fixture

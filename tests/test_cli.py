@@ -122,3 +122,12 @@ def test_every_format_runs_end_to_end(tmp_path, fmt: str) -> None:
     (tmp_path / "bad.pdf").write_bytes(b"nope")
     result = run("check", "bad.pdf", "--format", fmt, "--no-color", cwd=tmp_path)
     assert result.exit_code == 1 and "bad.pdf" in result.stdout
+
+
+def test_a_bad_rule_parameter_value_is_a_configuration_error(tmp_path) -> None:
+    (tmp_path / "ok.md").write_text("x\n", encoding="utf-8")
+    (tmp_path / ".mslint.toml").write_text(
+        '[rules.MS101]\nrequire_consent = "sometimes"\n', encoding="utf-8"
+    )
+    result = run("check", "ok.md", cwd=tmp_path)
+    assert result.exit_code == 2 and "require_consent" in result.stderr

@@ -173,3 +173,34 @@ def test_an_image_a_manuscript_references_is_not_checked_twice(tmp_path) -> None
     (tmp_path / "paper.md").write_text("![Figure 1. x](figs/a.png)\n", encoding="utf-8")
     report = check_paths([tmp_path], Settings(root=tmp_path, select=("MS901",)))
     assert sorted(r.path for r in report.results) == ["figs/b.png", "paper.md"]
+
+
+def test_resources_know_which_rules_run(tmp_path) -> None:
+    engine = Engine(Settings(root=tmp_path, select=("MS101",)))
+    assert engine.resources.wants("MS101") and not engine.resources.wants("MS302", "MS201")
+
+
+def test_extensionless_files_are_claimed_by_their_magic_bytes(tmp_path, plugins) -> None:
+    class MagicParser:
+        format = "magic"
+        extensions = (".magic",)
+
+        def sniff(self, head: bytes) -> bool:
+            return head.startswith(b"MAGIC")
+
+        def claims_extensionless(self, head: bytes) -> bool:
+            return head.startswith(b"MAGIC")
+
+        def parse(self, path: Path, options) -> Document:
+            return Document(path=path, format="magic")
+
+    class MagicPlugin:
+        @hookimpl
+        def mslint_parsers(self) -> list[MagicParser]:
+            return [MagicParser()]
+
+    plugins.register(MagicPlugin(), name="magic")
+    (tmp_path / "IM0001").write_bytes(b"MAGIC data")
+    (tmp_path / "README").write_bytes(b"plain text")
+    report = check_paths([tmp_path], settings(tmp_path), plugins=plugins)
+    assert [(r.path, r.format) for r in report.results] == [("IM0001", "magic")]

@@ -146,3 +146,18 @@ def test_masked_value_reveals_at_most_the_first_letter_of_each_word(value: str) 
     for m in re.finditer(r"[^\W_]+", value):
         shown = masked[m.start() : m.end()]
         assert sum(1 for a, b in zip(shown, m.group(0), strict=True) if a == b) <= 1
+
+
+def test_a_quoted_consent_sentence_is_masked_when_identifier_rules_are_off(tmp_path) -> None:
+    paper = tmp_path / "case.md"
+    paper.write_text(
+        "# Case presentation\n\nA woman in her 40s presented with a rash.\n\n"
+        "# Consent\n\nConsent for treatment was given by Mrs Johanna Smithers on 12 March 2021.\n",
+        encoding="utf-8",
+    )
+    settings = Settings(root=tmp_path, select=("MS1",))
+    report = check_paths([paper], settings)
+    plugins = Plugins()
+    text = plugins.reporters["json"].render(report, ReportOptions(show_values=False))
+    assert any(f.rule_id == "MS102" for f in report.findings())
+    assert "Smithers" not in text and "12 March" not in text

@@ -113,3 +113,8 @@ def test_every_word_maps_back_to_its_place_in_the_source(tmp_path, paragraphs) -
             loc = block.location_at(offset)
             assert lines[loc.line - 1][loc.column - 1 :].startswith(word)
             offset += len(word) + 1
+
+
+def test_template_placeholders_in_angle_brackets_stay_text(tmp_path) -> None:
+    doc = parse(tmp_path, "Permission ID: <to be provided> and <sup>2</sup> <!-- note -->\n")
+    assert doc.blocks[0].text.startswith("Permission ID: <to be provided> and 2")

@@ -6,6 +6,7 @@ files, never for ``--help``.
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import replace
 from enum import StrEnum
@@ -264,4 +265,7 @@ def clean(
 
 
 def main() -> None:
+    # ONNX Runtime (used by the OCR plugin) writes a device id and telemetry files under
+    # ~/.cache/Microsoft when imported unless this is set; a privacy tool leaves no traces.
+    os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
     app()

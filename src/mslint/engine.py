@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mslint.config import (
+    ConfigError,
     Ruleset,
     RuleSettings,
     Settings,
@@ -40,6 +41,9 @@ log = logging.getLogger(__name__)
 #: Manuscript formats a directory walk always picks up, even when no parser is installed
 #: for them, so that the user hears about them (MS901) instead of silence.
 MANUSCRIPT_EXTENSIONS = frozenset({".docx", ".pdf", ".tex", ".md", ".markdown"})
+#: Detector confidence from which a span inside a snippet is masked (recall over precision:
+#: masking a non-identifier costs a reader little, leaking one costs the patient).
+SNIPPET_MASK_CONFIDENCE = 0.3
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv"})
 
 
@@ -51,8 +55,13 @@ def display_path(path: Path, root: Path) -> str:
         return Path(os.path.relpath(path.resolve(), root.resolve())).as_posix()
 
 
-def discover(paths: Iterable[Path], extensions: frozenset[str]) -> list[Path]:
-    """Files named directly, plus files of known formats found under directories."""
+def discover(
+    paths: Iterable[Path],
+    extensions: frozenset[str],
+    extensionless: Callable[[Path], bool] = lambda _: False,
+) -> list[Path]:
+    """Files named directly, plus files of known formats found under directories
+    (by extension, or for files without one, by ``extensionless(path)``)."""
     found: list[Path] = []
     seen: set[Path] = set()
     for path in paths:
@@ -63,7 +72,10 @@ def discover(paths: Iterable[Path], extensions: frozenset[str]) -> list[Path]:
                 )
                 for name in sorted(filenames):
                     candidate = Path(dirpath) / name
-                    if candidate.suffix.lower() in extensions and candidate not in seen:
+                    known = candidate.suffix.lower() in extensions or (
+                        not candidate.suffix and extensionless(candidate)
+                    )
+                    if known and candidate not in seen:
                         seen.add(candidate)
                         found.append(candidate)
         elif path not in seen:
@@ -94,6 +106,14 @@ class Engine:
             for r in self.plugins.rules
             if self.rule_settings[r.meta.id].enabled and r.meta.id != UNREADABLE_FILE.id
         ]
+        for active in self.active:
+            validate = getattr(active.rule, "validate_params", None)
+            if validate is None:
+                continue
+            try:
+                validate(active.settings.params)
+            except ValueError as exc:
+                raise ConfigError(f"{active.rule.meta.id}: {exc}") from None
         self.baseline = read_baseline(settings.baseline) if settings.baseline else frozenset()
         self.resources = Resources(
             self.plugins.detectors,
@@ -110,16 +130,33 @@ class Engine:
     def extensions(self) -> frozenset[str]:
         return frozenset(self._by_ext) | MANUSCRIPT_EXTENSIONS
 
+    def _claimant(self, head: bytes) -> Parser | None:
+        """The parser that recognises an extensionless file by its first bytes."""
+        for parser in self.plugins.parsers:
+            claims = getattr(parser, "claims_extensionless", None)
+            if claims is not None and claims(head):
+                return parser
+        return None
+
+    def claims_extensionless(self, path: Path) -> bool:
+        try:
+            with path.open("rb") as fh:
+                return self._claimant(fh.read(512)) is not None
+        except OSError:
+            return False
+
     def parse(self, path: Path) -> Document:
         """Parse one file; raises `UnreadableFile` with a one-line reason."""
-        parser = self._by_ext.get(path.suffix.lower())
-        if parser is None:
-            raise UnreadableFile(f"{path.suffix or 'extensionless'} files are not supported yet")
         try:
             with path.open("rb") as fh:
                 head = fh.read(512)
         except OSError as exc:
             raise UnreadableFile(f"cannot read file: {exc.strerror or exc}") from None
+        parser = self._by_ext.get(path.suffix.lower())
+        if parser is None and not path.suffix:
+            parser = self._claimant(head)
+        if parser is None:
+            raise UnreadableFile(f"{path.suffix or 'extensionless'} files are not supported yet")
         if not parser.sniff(head):
             kind = parser.format.upper()
             raise UnreadableFile(
@@ -172,9 +209,7 @@ class Engine:
                         f"{active.rule.meta.id} failed on this file ({type(exc).__name__}: {exc})",
                     )
                 )
-        values = tuple(sorted({f.value for f in raw if f.value and f.category}))
-        for finding in raw:
-            finding.mask_also = values
+        self._mask_identifiers(raw, document)
         kept, suppressed = self._filter(raw, shown, document)
         references = tuple(str(i.attrs["file"]) for i in document.images if "file" in i.attrs)
         return FileResult(
@@ -184,6 +219,18 @@ class Engine:
             suppressed=suppressed,
             references=references,
         )
+
+    def _mask_identifiers(self, findings: list[Finding], document: Document) -> None:
+        """Every finding masks, in its snippet and message, the identifier values other
+        findings reported and those the detectors see in its own snippet, whether or not
+        the identifier rules run."""
+        values = {f.value for f in findings if f.value and f.category}
+        for finding in findings:
+            if finding.snippet:
+                spans = self.resources.identifiers(finding.snippet, document=document)
+                values.update(s.text for s in spans if s.confidence >= SNIPPET_MASK_CONFIDENCE)
+        for finding in findings:
+            finding.mask_also = tuple(sorted({*finding.mask_also, *values}))
 
     def _filter(
         self, findings: list[Finding], shown: str, document: Document | None
@@ -285,7 +332,7 @@ def check_paths(
     """Check every file under ``paths``; ``on_result(result, total)`` reports progress."""
     started = time.perf_counter()
     engine = Engine(settings, plugins)
-    files = discover(paths, engine.extensions)
+    files = discover(paths, engine.extensions, engine.claims_extensionless)
     # Manuscripts first, so that images they reference are not checked again on their own.
     manuscripts = [p for p in files if p.suffix.lower() not in IMAGE_EXTENSIONS]
     images = [p for p in files if p.suffix.lower() in IMAGE_EXTENSIONS]

@@ -41,7 +41,9 @@ class Parser(Protocol):
 
     ``extensions`` are lower-case with the dot; ``sniff`` looks at the first bytes to tell
     whether the file really is of this format (a ``.docx`` that is a PDF is unreadable,
-    not a crash).
+    not a crash). A parser may also define ``claims_extensionless(head: bytes) -> bool`` to
+    take files without an extension whose first bytes are unmistakably its format (DICOM's
+    ``DICM`` marker): directory walks then pick those files up too.
     """
 
     format: str

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from mslint.findings import Finding, Severity
-from mslint.model import Document, Location, TextBlock
+from mslint.model import BlockKind, Document, Location, TextBlock
 
 if TYPE_CHECKING:
     from mslint.resources import Resources
@@ -113,7 +113,23 @@ class RuleContext:
         fix: str | None = None,
         **properties: Any,
     ) -> Finding:
-        """A finding for ``block.text[start:end]``, located and with a snippet around it."""
+        """A finding for ``block.text[start:end]``, located and with a snippet around it.
+
+        Text read from image pixels gets no snippet: around a burnt-in identifier there are
+        usually more identifiers, which no detector may have recognised to mask.
+        """
+        if block.kind is BlockKind.OCR:
+            return self.finding(
+                message,
+                block.location_at(start),
+                severity=severity,
+                category=category,
+                value=block.text[start:end] if with_value else None,
+                logical_location=logical_location or logical_location_of(block),
+                fix=fix,
+                block_kind=str(block.kind),
+                **properties,
+            )
         lo = max(0, start - SNIPPET_RADIUS)
         hi = min(len(block.text), end + SNIPPET_RADIUS)
         snippet = " ".join(block.text[lo:hi].split())

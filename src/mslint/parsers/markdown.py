@@ -223,6 +223,76 @@ def _paragraph(state: _State, inline: object, line_offset: int) -> None:
     state.doc.blocks.append(block)
 
 
+_HTML_TAG = re.compile(r"^</?([A-Za-z][A-Za-z0-9-]*)")
+_HTML_ELEMENTS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "br",
+        "cite",
+        "code",
+        "data",
+        "del",
+        "dfn",
+        "div",
+        "em",
+        "font",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "mark",
+        "p",
+        "q",
+        "rp",
+        "rt",
+        "ruby",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "u",
+        "var",
+        "wbr",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "thead",
+        "tbody",
+        "figure",
+        "figcaption",
+        "caption",
+        "center",
+        "hr",
+        "ol",
+        "ul",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "section",
+        "details",
+        "summary",
+        "",
+    }
+)
+
+
+def _is_template_placeholder(html: str) -> bool:
+    """``<to be provided>`` or ``<insert name>``: template text that only looks like HTML.
+    Real HTML tags and comments are not text."""
+    m = _HTML_TAG.match(html)
+    return bool(m) and not html.startswith("<!--") and m.group(1).lower() not in _HTML_ELEMENTS
+
+
 def _inline_block(
     state: _State, inline: object, line_offset: int, kind: BlockKind
 ) -> TextBlock | None:
@@ -246,7 +316,9 @@ def _inline_block(
         elif child.type in ("softbreak", "hardbreak"):
             piece = "\n"
         elif child.type == "html_inline":
-            continue
+            if not _is_template_placeholder(child.content):
+                continue
+            piece = child.content
         else:
             continue
         if not piece:

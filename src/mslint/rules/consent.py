@@ -9,7 +9,8 @@ inside it are masked by the engine (``mask_also``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
 
 from mslint.consent.analysis import ConsentAnalysis, analyse_document
 from mslint.consent.classify import Purpose, Status
@@ -265,12 +266,20 @@ def describe(statement: Statement) -> str:
     return ", ".join(bits)
 
 
-def _choice(ctx: RuleContext, name: str, allowed: Sequence[str]) -> str:
-    value = str(ctx.params.get(name, ctx.meta.parameters[name]))
+def _choice(params: Mapping[str, Any], meta: RuleMeta, name: str, allowed: Sequence[str]) -> str:
+    value = str(params.get(name, meta.parameters[name]))
     if value not in allowed:
-        raise ValueError(f"{ctx.meta.id} parameter {name} must be one of "
+        raise ValueError(f"{meta.id} parameter {name} must be one of "
                          f"{', '.join(allowed)}, not {value!r}")
     return value
+
+
+def _requirements(params: Mapping[str, Any], meta: RuleMeta) -> list[str]:
+    required = params.get("require", meta.parameters["require"])
+    if isinstance(required, str) or not all(r in REQUIREMENTS for r in required):
+        raise ValueError(f"{meta.id} parameter require must be a list of "
+                         f"{', '.join(REQUIREMENTS)}, not {required!r}")
+    return list(required)
 
 
 def _primary(statements: Sequence[Statement]) -> Statement:
@@ -281,8 +290,11 @@ def _primary(statements: Sequence[Statement]) -> Statement:
 class ConsentStatementMissing:
     meta = MS101
 
+    def validate_params(self, params: Mapping[str, Any]) -> None:
+        _choice(params, self.meta, "require_consent", REQUIRE_CONSENT_VALUES)
+
     def check(self, document: Document, ctx: RuleContext) -> Iterator[Finding]:
-        mode = _choice(ctx, "require_consent", REQUIRE_CONSENT_VALUES)
+        mode = _choice(ctx.params, ctx.meta, "require_consent", REQUIRE_CONSENT_VALUES)
         analysis = _analysis(document, ctx)
         if analysis.statements or analysis.empty_sections:
             return
@@ -361,11 +373,11 @@ _NOT_PUBLICATION = {
 class ConsentStatementIncomplete:
     meta = MS103
 
+    def validate_params(self, params: Mapping[str, Any]) -> None:
+        _requirements(params, self.meta)
+
     def check(self, document: Document, ctx: RuleContext) -> Iterator[Finding]:
-        required = ctx.params.get("require", ctx.meta.parameters["require"])
-        if isinstance(required, str) or not all(r in REQUIREMENTS for r in required):
-            raise ValueError(f"MS103 parameter require must be a list of "
-                             f"{', '.join(REQUIREMENTS)}, not {required!r}")
+        required = _requirements(ctx.params, ctx.meta)
         analysis = _analysis(document, ctx)
         main = analysis.publication_statements()
         if not main:
@@ -482,8 +494,11 @@ _PLACEHOLDER_WORDS = {
 class LegendConsentMissing:
     meta = MS110
 
+    def validate_params(self, params: Mapping[str, Any]) -> None:
+        _choice(params, self.meta, "images", IMAGES_VALUES)
+
     def check(self, document: Document, ctx: RuleContext) -> Iterator[Finding]:
-        images = _choice(ctx, "images", IMAGES_VALUES)
+        images = _choice(ctx.params, ctx.meta, "images", IMAGES_VALUES)
         analysis = _analysis(document, ctx)
         for figure in analysis.figures:
             if images == "photographs":

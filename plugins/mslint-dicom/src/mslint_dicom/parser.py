@@ -74,8 +74,12 @@ def header_elements(ds: Dataset) -> tuple[list[dict[str, Any]], list[dict[str, A
                 continue
             name = element.keyword or f"({tag.group:04X},{tag.element:04X})"
             path = f"{prefix}{name}"
-            entry: dict[str, Any] = {"tag": int(tag), "keyword": element.keyword,
-                                     "vr": element.VR, "path": path}
+            entry: dict[str, Any] = {
+                "tag": int(tag),
+                "keyword": element.keyword,
+                "vr": element.VR,
+                "path": path,
+            }
             if element.VR == "SQ":
                 items = list(element.value or ())
                 entry["items"] = len(items)
@@ -124,8 +128,11 @@ def summary(ds: Dataset) -> dict[str, Any]:
         "modality": text(ds, "Modality").upper(),
         "body_part": text(ds, "BodyPartExamined").upper(),
         "descriptions": " | ".join(
-            t for t in (text(ds, k) for k in ("StudyDescription", "SeriesDescription",
-                                               "ProtocolName")) if t
+            t
+            for t in (
+                text(ds, k) for k in ("StudyDescription", "SeriesDescription", "ProtocolName")
+            )
+            if t
         ),
         "slice_thickness": number(ds, "SliceThickness"),
         "spacing_between_slices": number(ds, "SpacingBetweenSlices"),
@@ -155,6 +162,10 @@ class DicomParser:
     def sniff(self, head: bytes) -> bool:
         return sniff_dicom(head)
 
+    def claims_extensionless(self, head: bytes) -> bool:
+        """DICOM exports often have no extension (``IM0001``): the ``DICM`` marker is proof."""
+        return head[128:132] == b"DICM"
+
     def parse(self, path: Path, options: ParseOptions) -> Document:
         from pydicom import dcmread
 
@@ -164,8 +175,9 @@ class DicomParser:
         except OSError as exc:
             raise UnreadableFile(f"cannot read file: {exc.strerror or exc}") from None
         if size > limits.max_file_bytes:
-            raise UnreadableFile(f"DICOM file is {size} bytes, over the "
-                                 f"{limits.max_file_bytes}-byte limit")
+            raise UnreadableFile(
+                f"DICOM file is {size} bytes, over the {limits.max_file_bytes}-byte limit"
+            )
         try:
             with path.open("rb") as fh:
                 preamble = fh.read(132)[128:132] == b"DICM"
@@ -184,23 +196,31 @@ class DicomParser:
             raise UnreadableFile(f"not a readable DICOM file ({first})") from None
         if not elements:
             raise UnreadableFile("not a readable DICOM file (no data elements)")
-        document = Document(path=path, format=self.format,
-                            attrs={"dicom": {**facts, "elements": elements, "private": private}})
+        document = Document(
+            path=path,
+            format=self.format,
+            attrs={"dicom": {**facts, "elements": elements, "private": private}},
+        )
         rows, columns = facts["rows"], facts["columns"]
         if rows and columns:
             if rows * columns > limits.max_image_pixels:
                 raise UnreadableFile(f"DICOM image has {columns}x{rows} pixels, over the limit")
             max_pixels = limits.max_image_pixels
-            document.images.append(EmbeddedImage(
-                id=path.name,
-                format="png",
-                location=Location(part="PixelData"),
-                width=columns,
-                height=rows,
-                stream_filter="dicom-pixel-data",
-                decoder=lambda: first_frame_png(path, max_pixels),
-                attrs={"clinical": True, "content_sha256": file_sha256(path),
-                       "frames": facts["frames"], "modality": facts["modality"]},
-            ))
+            document.images.append(
+                EmbeddedImage(
+                    id=path.name,
+                    format="png",
+                    location=Location(part="PixelData"),
+                    width=columns,
+                    height=rows,
+                    stream_filter="dicom-pixel-data",
+                    decoder=lambda: first_frame_png(path, max_pixels),
+                    attrs={
+                        "clinical": True,
+                        "content_sha256": file_sha256(path),
+                        "frames": facts["frames"],
+                        "modality": facts["modality"],
+                    },
+                )
+            )
         return document
-

@@ -13,6 +13,9 @@ from mslint_ocr.detector import HeaderIdDetector
 from mslint_ocr.reader import ImageReader, add_ocr_blocks
 from mslint_ocr.rule import BurntInTextRule
 
+#: Rules that read OCR text: burnt-in text itself and the identifier rules.
+TEXT_READING_RULES = ("MS302", *(f"MS2{n:02d}" for n in range(1, 10)))
+
 
 @hookimpl
 def mslint_rules() -> list[BurntInTextRule]:
@@ -26,6 +29,9 @@ def mslint_detectors() -> list[HeaderIdDetector]:
 
 @hookimpl
 def mslint_process_document(document: Document, resources: Resources) -> None:
-    """Add an `ocr` text block for every image whose pixels hold text."""
+    """Add an `ocr` text block for every image whose pixels hold text, when a rule that
+    reads text (MS302 or an identifier rule) runs in this check."""
+    if not resources.wants(*TEXT_READING_RULES):
+        return
     reader = resources.memo("mslint-ocr.reader", ImageReader)
     add_ocr_blocks(document, reader)
