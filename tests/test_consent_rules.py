@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from consent_docs import CASE, METHODS, REVIEW, TEMPLATE, Builder, case_report, check, ids, paper
+from mslint.config import ConfigError
 from mslint.findings import Severity
 from mslint.model import BlockKind, Location, TextBlock
 
@@ -69,10 +70,9 @@ def test_consent_in_a_figure_legend_counts_as_a_statement() -> None:
     assert "MS101" not in ids(check(doc))
 
 
-def test_unknown_require_consent_value_is_reported_not_ignored() -> None:
-    findings = check(case_report(None), overrides={"MS101": {"require_consent": "sometimes"}},
-                     rules=("MS901",))
-    assert findings and "require_consent" in findings[0].message
+def test_unknown_require_consent_value_is_a_configuration_error() -> None:
+    with pytest.raises(ConfigError, match="require_consent"):
+        check(case_report(None), overrides={"MS101": {"require_consent": "sometimes"}})
 
 
 # --- MS102 ---------------------------------------------------------------------------------
