@@ -296,3 +296,16 @@ def test_luhn_valid_numbers_are_more_certain_than_look_alikes(
     (good,) = list(detector.detect(valid, ctx))
     (bad,) = list(detector.detect(invalid, ctx))
     assert good.confidence > bad.confidence >= 0.6
+
+
+def test_identifiers_far_into_a_long_text_are_found_like_in_a_short_one() -> None:
+    filler = "The patient was stable and the examination was unremarkable. " * 80
+    planted = ("MRN 00482913", "a tattoo", "on 12 March 2021", "at 42 Baker Street",
+               "aged 94", "serial number PJN482913H", "NW1 6XE", "tel 07700 900123")
+    text = "".join(f"{filler}{p}. " for p in planted)
+    ctx = DetectionContext(RESOURCES)
+    long_found = {(s.category, s.text) for d in all_detectors()
+                  if d.name != "ner" for s in d.detect(text, ctx)}
+    short_found = {(s.category, s.text) for d in all_detectors() if d.name != "ner"
+                   for p in planted for s in d.detect(p, ctx)}
+    assert short_found and short_found <= long_found
