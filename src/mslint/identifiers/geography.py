@@ -23,6 +23,7 @@ _ADDRESS = re.compile(
     rf"(?:{_NAME_WORD}\s+){{1,3}}(?:{_STREET_TYPES})\b\.?"
     r"(?:,?\s+(?:Apt\.?|Apartment|Unit|Flat|Suite)\s+\w{1,5})?"
 )
+_ABBREVIATED = re.compile(r"\b(?:St|Rd|Ave|Ln|Dr|Blvd|Ct|Pl|Sq|Hwy|Pkwy|Apt)\.$")
 _POBOX = re.compile(r"\bP\.?\s?O\.?\s+Box\s+\d{1,6}\b", re.IGNORECASE)
 _NAMED_STREET = re.compile(
     rf"\b(?:on|in|at|of)\s+(?:the\s+)?((?:{_NAME_WORD}\s+){{1,2}}(?:Street|Road|Avenue|Lane|Drive|"
@@ -92,8 +93,11 @@ class GeographyDetector:
     def _numbered(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
         for lo, hi in windows(text, _STREET_TYPE, 80, 25) if _ADDRESS_GATE.search(text) else ():
             for m in _ADDRESS.finditer(text, lo, hi):
-                conf = 0.9 if near(text, m.start(), m.end(), _ADDRESS_CONTEXT, 60) else 0.75
-                yield make_span(self.name, "address", text, m.start(), m.end(), conf)
+                end = m.end()
+                if text[end - 1] == "." and not _ABBREVIATED.search(text, m.start(), end):
+                    end -= 1  # the full stop of the sentence, not of "St."
+                conf = 0.9 if near(text, m.start(), end, _ADDRESS_CONTEXT, 60) else 0.75
+                yield make_span(self.name, "address", text, m.start(), end, conf)
         if "Box" in text or "BOX" in text or "box" in text:
             for m in _POBOX.finditer(text):
                 yield make_span(self.name, "address", text, m.start(), m.end(), 0.9)
