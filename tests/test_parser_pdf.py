@@ -359,6 +359,22 @@ def test_inline_image_is_listed_with_png_bytes_and_placement(tmp_path: Path) -> 
     assert placement.rect == pytest.approx((100, 202, 140, 242))
 
 
+def test_inline_image_in_a_later_content_stream_of_the_page_is_found(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "Text in the first content stream.", fontsize=11)
+    (first,) = page.get_contents()
+    second = doc.get_new_xref()
+    doc.update_object(second, "<<>>")
+    doc.update_stream(second, b"q 30 0 0 20 300 500 cm BI /W 2 /H 2 /CS /G /BPC 8 ID "
+                      + bytes([10, 60, 110, 160]) + b" EI Q")
+    doc.xref_set_key(page.xref, "Contents", f"[{first} 0 R {second} 0 R]")
+    result = parse(save(doc, tmp_path / "two-streams.pdf"))
+    (image,) = result.images
+    assert image.id == "p1-inline1" and (image.width, image.height) == (2, 2)
+    assert image.placements[0].rect == pytest.approx((300, 322, 330, 342))
+
+
 def test_page_thumbnail_is_an_image_marked_thumbnail(tmp_path: Path) -> None:
     doc = pymupdf.open()
     page = doc.new_page()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from mslint.model import EmbeddedImage, Location, Placement
@@ -113,8 +114,29 @@ class _Drawn:
     size: tuple[int, int] | None = None
 
 
+def _page_contents(page: Any) -> bytes:
+    """The page's /Contents streams joined by spaces, as ``Page.read_contents`` gives them
+    (read through MuPDF directly: PyMuPDF's wrapper costs several times the decoding)."""
+    import pymupdf
+
+    mupdf = pymupdf.mupdf
+    contents = mupdf.pdf_dict_get(page._pdf_page().obj(), mupdf.PDF_ENUM_NAME_Contents)
+    if not mupdf.pdf_is_array(contents):
+        if not contents.m_internal:
+            return b""
+        return mupdf.fz_buffer_extract_copy(mupdf.pdf_load_stream(contents))
+    parts: list[bytes] = []
+    for i in range(mupdf.pdf_array_len(contents)):
+        if i:
+            parts.append(b" ")
+        stream = mupdf.pdf_array_get(contents, i)
+        if mupdf.pdf_is_stream(stream):
+            parts.append(mupdf.fz_buffer_extract_copy(mupdf.pdf_load_stream(stream)))
+    return b"".join(parts)
+
+
 def _has_inline_image(page: Any) -> bool:
-    contents = page.read_contents()
+    contents = _page_contents(page)
     return b"BI" in contents and _INLINE_IMAGE.search(contents) is not None
 
 
@@ -132,8 +154,11 @@ def _inline_png(image: Any, max_pixels: int) -> bytes | None:
     return pixmap.tobytes("png")
 
 
-def _placement_device(candidates: list[_Candidate], out: list[_Drawn], max_pixels: int) -> Any:
-    """A MuPDF device recording each drawn image with the clip in force when drawn."""
+@cache
+def _placement_device_class() -> type:
+    """The MuPDF device class recording each drawn image with the clip in force when drawn
+    (defined once: it subclasses a PyMuPDF class, and a class per page costs more than the
+    page's images)."""
     import pymupdf
 
     mupdf = pymupdf.mupdf
@@ -143,12 +168,16 @@ def _placement_device(candidates: list[_Candidate], out: list[_Drawn], max_pixel
         return (r.x0, r.y0, r.x1, r.y1)
 
     class PlacementDevice(mupdf.FzDevice2):  # type: ignore[misc]
-        def __init__(self) -> None:
+        def __init__(self, candidates: list[_Candidate], out: list[_Drawn],
+                     max_pixels: int) -> None:
             super().__init__()
             for hook in ("fill_image", "clip_path", "clip_stroke_path", "clip_text",
                          "clip_stroke_text", "clip_image_mask", "pop_clip"):
                 getattr(self, f"use_virtual_{hook}")()
             self.clips: list[Rect | None] = []
+            self.candidates = candidates
+            self.out = out
+            self.max_pixels = max_pixels
 
         def _push(self, bounds: Rect | None) -> None:
             top = self.clips[-1] if self.clips else None
@@ -181,17 +210,22 @@ def _placement_device(candidates: list[_Candidate], out: list[_Drawn], max_pixel
         def fill_image(self, ctx: Any, image: Any, ctm: Any, alpha: Any, params: Any) -> None:
             rect = as_rect(mupdf.ll_fz_transform_rect(unit.internal(), ctm))
             clip = self.clips[-1] if self.clips else None
-            xref = _match(image, candidates)
+            xref = _match(image, self.candidates)
             if xref:
-                out.append(_Drawn(xref, rect, clip))
+                self.out.append(_Drawn(xref, rect, clip))
                 return
             try:
-                png = _inline_png(image, max_pixels)
+                png = _inline_png(image, self.max_pixels)
             except (RuntimeError, ValueError, mupdf.FzErrorBase):
                 png = None  # undecodable samples: the placement is still worth knowing
-            out.append(_Drawn(0, rect, clip, png, (image.w, image.h)))
+            self.out.append(_Drawn(0, rect, clip, png, (image.w, image.h)))
 
-    return PlacementDevice()
+    return PlacementDevice
+
+
+def _placement_device(candidates: list[_Candidate], out: list[_Drawn], max_pixels: int) -> Any:
+    """A MuPDF device recording each drawn image with the clip in force when drawn."""
+    return _placement_device_class()(candidates, out, max_pixels)
 
 
 def _match(image: Any, candidates: list[_Candidate]) -> int:
@@ -299,9 +333,12 @@ class ImageCollector:
 
     def add_thumbnail(self, page: Any) -> None:
         """Record the page's thumbnail image (``/Thumb``), if it has one."""
-        kind, value = self.doc.xref_get_key(page.xref, "Thumb")
-        if kind == "xref":
-            xref = int(value.split()[0])
+        import pymupdf
+
+        mupdf = pymupdf.mupdf
+        thumb = mupdf.pdf_dict_get(page._pdf_page().obj(), mupdf.PDF_ENUM_NAME_Thumb)
+        if thumb.m_internal and mupdf.pdf_is_indirect(thumb):
+            xref = mupdf.pdf_to_num(thumb)
             thumb = self._image(xref, page.number + 1, _int_key(self.doc, xref, "Width"),
                                 _int_key(self.doc, xref, "Height"))
             thumb.attrs["thumbnail"] = True
