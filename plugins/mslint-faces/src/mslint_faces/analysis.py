@@ -153,7 +153,8 @@ def _bar_or_patch(
         centre_y = (r.centre[1] - box.y) / box.h
         if r.w >= 0.45 * box.w and r.h <= 0.4 * box.h and 0.1 <= centre_y <= 0.6:
             return r, None
-        patch = patch or r
+        if min(r.w, r.h) >= 0.08 * box.w and max(r.w, r.h) <= 4 * min(r.w, r.h):
+            patch = patch or r  # thin strips are background or mosaic runs, not patches
     return None, patch
 
 

@@ -70,8 +70,8 @@ def _core_verdict(document: Document, figure: Figure, resources: Resources) -> b
         log.debug("consent analysis unavailable: %s", exc)
         return None
     for legend in analysis.figures:
-        if legend.label != figure.label:
-            continue
+        if legend.label != figure.label or not legend.statements:
+            continue  # a legend it found no statement in: our own check decides
         return any(
             s.counts and s.classification.obtained
             and s.classification.purpose in (Purpose.PUBLICATION, Purpose.UNSPECIFIED)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 #: How much larger the typical step on the grid must be than off it.
-MIN_LIFT = 3.0
+MIN_LIFT = 2.5
 #: A period must repeat at least this many times inside the region to be measured.
 MIN_PERIODS = 4
 
