@@ -76,7 +76,7 @@ class IdentifierRule:
     def check(self, document: Document, ctx: RuleContext) -> Iterator[Finding]:
         params = ctx.params
         threshold = float(params.get("min_confidence", 0.6))
-        wanted = frozenset(params.get("categories") or self.meta.categories)
+        wanted = frozenset(self.meta.categories)
         combination = bool(params.get("require_combination", False))
         hits: list[tuple[Any, IdentifierSpan]] = []
         seen_categories: set[str] = set()
