@@ -309,3 +309,13 @@ def test_identifiers_far_into_a_long_text_are_found_like_in_a_short_one() -> Non
     short_found = {(s.category, s.text) for d in all_detectors() if d.name != "ner"
                    for p in planted for s in d.detect(p, ctx)}
     assert short_found and short_found <= long_found
+
+
+@pytest.mark.parametrize("text", [
+    "Groups were compared with Pearson's chi-squared test and the Kaplan-Meier method.",
+    "We followed the Cochrane Handbook and used a Mann-Whitney U test.",
+])
+def test_statistical_eponyms_are_not_names(text: str) -> None:
+    names = {v for c, v in found(NerDetector(), text) | found(TitleNameDetector(), text)
+             if c == "name"}
+    assert names == set()

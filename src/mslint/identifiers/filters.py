@@ -28,6 +28,10 @@ def is_eponym_use(name: str, following: str) -> bool:
     possessive = bool(_POSSESSIVE.search(words[-1])) or following.startswith(("'s", "’s"))
     if head in eponym_heads() and (any(listed) or possessive or len(parts) == 1):
         return True
+    if any(listed) and parts[-1] in eponym_heads():
+        return True  # "Cochrane Handbook", "Pearson correlation"
+    if any(ok and _POSSESSIVE.search(w) for ok, w in zip(listed, words, strict=True)):
+        return True  # "Pearson's chi-squared", "Bell's palsy"
     if all(listed):
         return len(parts) <= 2 or possessive
     if any(listed) and possessive:
