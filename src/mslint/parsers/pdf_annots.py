@@ -51,8 +51,10 @@ def read_annotations(page: Any, section: tuple[str, ...] = ()) -> PageAnnotation
     import pymupdf
 
     out = PageAnnotations()
-    if page.parent.xref_get_key(page.xref, "Annots")[0] == "null":
-        return out
+    mupdf = pymupdf.mupdf
+    annots = mupdf.pdf_dict_get(page._pdf_page().obj(), mupdf.PDF_ENUM_NAME_Annots)
+    if not annots.m_internal or mupdf.pdf_is_null(annots):
+        return out  # the common page: no annotations and no form fields to look up
     number = page.number + 1
     for annot in page.annots():
         subtype = annot.type[1]

@@ -70,32 +70,40 @@ class RawBlock:
         self.boxes.append((offset, bbox))
         self.text += stripped
         sizes = self.sizes
-        out = self.spans
+        append = self.spans.append
+        chars = bold_chars = 0
         for start, stop, span, mode in spans:
             n = stop - start
             size = span["size"]
             key = round(size * 2) / 2
             sizes[key] = sizes.get(key, 0) + n
-            self.chars += n
+            chars += n
             font = span["font"]
             bold = bool(span["flags"] & _BOLD_FONT or span["char_flags"] & _SYNTHETIC_BOLD
                         or _bold_name(font))
             if bold:
-                self.bold_chars += n
-            start = max(start + shift, offset)
-            stop = min(stop + shift, end)
+                bold_chars += n
+            start += shift
+            stop += shift
+            if start < offset:
+                start = offset
+            if stop > end:
+                stop = end
             if stop > start:
-                out.append({
+                color = span["color"]
+                append({
                     "start": start,
                     "end": stop,
                     "bbox": span["bbox"],
-                    "color": _hex(span["color"]),
+                    "color": _HEX.get(color) or _hex(color),
                     "size": size,
                     "font": font,
                     "bold": bold,
                     "render_mode": mode,
                     "opacity": span["alpha"] / 255,
                 })
+        self.chars += chars
+        self.bold_chars += bold_chars
 
     @property
     def line_count(self) -> int:
@@ -122,9 +130,13 @@ def _bold_name(font: str) -> bool:
     return bool(_BOLD_NAME.search(font))
 
 
-@cache
+#: ``#rrggbb`` by MuPDF colour value, filled in as colours are met.
+_HEX: dict[int, str] = {}
+
+
 def _hex(color: int) -> str:
-    return f"#{color & 0xFFFFFF:06x}"
+    text = _HEX[color] = f"#{color & 0xFFFFFF:06x}"
+    return text
 
 
 def render_mode(char_flags: int, alpha: int) -> int:
