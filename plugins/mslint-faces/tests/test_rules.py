@@ -99,3 +99,26 @@ def test_own_legend_check_accepts_publication_consent(legend):
 ])
 def test_own_legend_check_rejects_missing_or_denied_consent(legend):
     assert not legend_states_consent(legend)
+
+
+def test_docx_manuscript_reports_each_face_at_its_figure(faces, synth, tmp_path):
+    import io
+
+    from docx import Document as Docx
+    from docx.shared import Inches
+
+    doc = Docx()
+    doc.add_heading("Case presentation", 1)
+    doc.add_paragraph("A 40-year-old presented with facial swelling.")
+    doc.add_picture(io.BytesIO(synth.encode(faces[0].image, "jpeg")), width=Inches(3))
+    doc.add_paragraph("Figure 1. Clinical photograph at presentation.")
+    doc.add_picture(io.BytesIO(synth.encode(synth.eye_bar(faces[1]).image)), width=Inches(3))
+    doc.add_paragraph("Figure 2. Photograph after treatment.")
+    path = tmp_path / "case.docx"
+    doc.save(path)
+    engine = Engine(Settings(select=("MS303", "MS304"), root=tmp_path))
+    found = engine.check_file(path).findings
+    assert [(f.rule_id, f.logical_location) for f in found] == [
+        ("MS303", "Figure 1"), ("MS304", "Figure 2")
+    ]
+    assert found[0].severity is Severity.ERROR
