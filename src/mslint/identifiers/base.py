@@ -42,21 +42,31 @@ def windows(text: str, anchor: re.Pattern[str], before: int, after: int) -> list
     return out
 
 
-def keyword_windows(
-    text: str, anchor: re.Pattern[str], before: int, after: int
-) -> list[tuple[int, int]]:
-    """`windows` around a lower-case ``anchor`` found in the lower-cased text: where a
-    case-insensitive keyword regex can match. (Falls back to the whole text in the rare
-    case where lower-casing changes the length.)"""
+class Anchor:
+    """Lower-case keywords a case-insensitive regex cannot match without."""
+
+    __slots__ = ("pattern", "words")
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        self.words = words
+        self.pattern = re.compile("|".join(re.escape(w) for w in words))
+
+
+def anchor(*words: str) -> Anchor:
+    return Anchor(words)
+
+
+def keyword_windows(text: str, keys: Anchor, before: int, after: int) -> list[tuple[int, int]]:
+    """`windows` around the keywords of ``keys`` found in the lower-cased text: where a
+    case-insensitive keyword regex can match. Plain substring tests first (most texts
+    have none of the words); the whole text in the rare case where lower-casing changes
+    its length."""
     low = lowered(text)
+    if not any(w in low for w in keys.words):
+        return []
     if len(low) != len(text):
         return [(0, len(text))]
-    return windows(low, anchor, before, after)
-
-
-def anchor(*words: str) -> re.Pattern[str]:
-    """A case-sensitive alternation of lower-case ``words``, for `keyword_windows`."""
-    return re.compile("|".join(re.escape(w) for w in words))
+    return windows(low, keys.pattern, before, after)
 
 
 _NO_DIGITS = str.maketrans("", "", "0123456789")
