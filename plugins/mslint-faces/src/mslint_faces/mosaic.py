@@ -49,12 +49,15 @@ def _profile(gray: np.ndarray, axis: int) -> np.ndarray:
 
 def _fold(profile: np.ndarray, block: int) -> tuple[int, float]:
     """Grid residue with the strongest steps, and its lift over the off-grid steps."""
-    folded = profile[: profile.size // block * block].reshape(-1, block)
+    ranked = np.sort(profile[: profile.size // block * block].reshape(-1, block), axis=0)
     # the lower quartile: three in four grid lines must carry a step, which neither a
     # single strong edge nor a period of half the true one achieves
-    on_grid = np.percentile(folded, 25, axis=0)
+    rank = (ranked.shape[0] - 1) / 4
+    low = int(rank)
+    high = min(low + 1, ranked.shape[0] - 1)
+    on_grid = ranked[low] + (rank - low) * (ranked[high] - ranked[low])
     r = int(on_grid.argmax())
-    off_grid = float(np.median(np.delete(folded, r, axis=1)))
+    off_grid = float(np.median(np.delete(ranked, r, axis=1)))
     return r, float(on_grid[r] / (off_grid + 0.25))
 
 
