@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 
 from mslint.detector import DetectionContext, IdentifierSpan
-from mslint.identifiers.base import ANY_DIGIT, Taken, gate, make_span
+from mslint.identifiers.base import Taken, gate, has_digit, make_span
 
 _NUM_WORDS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
@@ -56,7 +56,7 @@ class AgeDetector:
     categories = ("age",)
 
     def detect(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
-        digits = bool(ANY_DIGIT.search(text)) and bool(_AGE_GATE.search(text))
+        digits = has_digit(text) and bool(_AGE_GATE.search(text))
         if not digits and not _WORD_GATE.search(text):
             return
         taken = Taken(len(text))

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from mslint.detector import DetectionContext, IdentifierSpan
-from mslint.identifiers.base import ANY_DIGIT, Taken, gate, make_span, windows
+from mslint.identifiers.base import Taken, gate, has_digit, make_span, windows
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -59,7 +59,7 @@ class DateDetector:
     categories = ("date",)
 
     def detect(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
-        if not ANY_DIGIT.search(text):
+        if not has_digit(text):
             return
         numeric = bool(_NUMERIC_GATE.search(text))
         words = _MONTH_GATE.search(text)

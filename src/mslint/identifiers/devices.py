@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 from mslint.detector import DetectionContext, IdentifierSpan
 from mslint.identifiers.base import (
-    ANY_DIGIT,
     Taken,
     anchor,
     gate,
+    has_digit,
     keyword_windows,
     make_span,
     near,
@@ -54,7 +54,7 @@ class DeviceVehicleDetector:
     def detect(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
         device = _DEVICE_GATE.search(text)
         vehicle = _VEHICLE_GATE.search(text)
-        if not (device or vehicle) or not ANY_DIGIT.search(text):
+        if not (device or vehicle) or not has_digit(text):
             return
         yield from self._find(text, device, vehicle)
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from mslint.detector import DetectionContext, IdentifierSpan
-from mslint.identifiers.base import ANY_DIGIT, gate, make_span, near, windows
+from mslint.identifiers.base import gate, has_digit, make_span, may_have_digits, near, windows
 from mslint.identifiers.lexicon import large_regions
 
 _STREET_TYPES = (
@@ -82,7 +82,7 @@ class GeographyDetector:
             for m in _RESIDENCE.finditer(text):
                 if m.group("place").lower() not in large_regions():
                     yield make_span(self.name, "place", text, *m.span("place"), 0.8)
-        if ANY_DIGIT.search(text):
+        if has_digit(text):
             yield from self._numbered(text, ctx)
 
     def _named_streets(self, text: str) -> Iterator[IdentifierSpan]:
@@ -111,7 +111,7 @@ class GeographyDetector:
             if near(text, m.start(), m.end(), _ADDRESS_CONTEXT, 60):
                 conf += 0.05
             yield make_span(self.name, "postcode", text, m.start(), m.end(), conf, country="GB")
-        zips = windows(text, _FIVE_DIGITS, 6, 0)
+        zips = windows(text, _FIVE_DIGITS, 6, 0) if may_have_digits(text, 5) else ()
         for m in (m for lo, hi in zips for m in _ZIP_AFTER_STATE.finditer(text, lo, hi)):
             yield make_span(self.name, "postcode", text, m.start(1), m.end(1), 0.9, country="US")
         for m in _ZIP_KEYWORD.finditer(text) if _ZIP_GATE.search(text) else ():

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from mslint.detector import DetectionContext, IdentifierSpan
-from mslint.identifiers.base import ANY_DIGIT, anchor, gate, keyword_windows, make_span
+from mslint.identifiers.base import anchor, gate, has_digit, keyword_windows, make_span
 
 _FEATURE = re.compile(
     r"\b(?:tattoo(?:s|ed|ing)?|piercings?|pierced\s+\w+|body\s+piercing|"
@@ -37,7 +37,7 @@ class DistinctiveFeatureDetector:
             for m in _FEATURE.finditer(text, lo, hi):
                 yield make_span(self.name, "distinctive-feature", text, m.start(), m.end(),
                                 0.85, kind="mark")
-        if not ANY_DIGIT.search(text) or not _ROOM_GATE.search(text):
+        if not has_digit(text) or not _ROOM_GATE.search(text):
             return
         for m in _ROOM.finditer(text):
             yield make_span(self.name, "distinctive-feature", text, m.start(), m.end(), 0.8,

@@ -109,7 +109,7 @@ class TitleNameDetector:
     categories = ("name", "initials")
 
     def detect(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
-        titled = bool(_TITLE_GATE.search(text))
+        titled = "M" in text and _TITLE_GATE.search(text) is not None
         if titled:
             yield from self._titled(text)
         if "Dr" in text or "Prof" in text or "Doctor" in text:

@@ -12,7 +12,15 @@ import re
 from collections.abc import Iterator
 
 from mslint.detector import DetectionContext, IdentifierSpan
-from mslint.identifiers.base import Taken, anchor, digit_count, keyword_windows, make_span, near
+from mslint.identifiers.base import (
+    Taken,
+    anchor,
+    digit_count,
+    keyword_windows,
+    make_span,
+    may_have_digits,
+    near,
+)
 from mslint.identifiers.checksums import iran_national_code_valid, luhn_valid, nhs_number_valid
 
 _SEP = r"\s*(?:[:#=]|no\.?|number|num\.?|\(|is|was|of)?\s*[:#]?\s*"
@@ -90,7 +98,8 @@ class RecordNumberDetector:
             yield make_span(self.name, category, text, start, end, confidence, keyword=True)
         if digits < 9:
             return
-        for m in _TEN_DIGITS.finditer(text):
+        ten = may_have_digits(text, 10)
+        for m in _TEN_DIGITS.finditer(text) if ten else ():
             if taken.covers(m.start()):
                 continue
             raw = m.group(0)
@@ -104,10 +113,12 @@ class RecordNumberDetector:
                                                         _IRAN_CONTEXT, 60):
                 yield make_span(self.name, "national-id", text, m.start(), m.end(), 0.9,
                                 checksum="iran")
+        if "-" not in text:
+            return
         for m in _SSN.finditer(text):
             if not taken.covers(m.start()):
                 yield make_span(self.name, "ssn", text, m.start(), m.end(), 0.85)
-        for m in _IRAN_DASHED.finditer(text):
+        for m in _IRAN_DASHED.finditer(text) if ten else ():
             if taken.covers(m.start()):
                 continue
             if iran_national_code_valid(m.group()):
