@@ -375,6 +375,24 @@ def test_inline_image_in_a_later_content_stream_of_the_page_is_found(tmp_path: P
     assert image.placements[0].rect == pytest.approx((300, 322, 330, 342))
 
 
+def test_image_inside_a_form_xobject_is_listed_once_with_its_placement(tmp_path: Path) -> None:
+    source = pymupdf.open()
+    inner = source.new_page(width=300, height=200)
+    inner.insert_image(pymupdf.Rect(50, 50, 250, 150), stream=jpeg_bytes((160, 80)))
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "A page drawn from another one:", fontsize=11)
+    page.show_pdf_page(pymupdf.Rect(72, 100, 372, 300), source, 0)
+    page.show_pdf_page(pymupdf.Rect(72, 400, 222, 500), source, 0)
+    path = save(doc, tmp_path / "form.pdf", garbage=3)
+    listed = {(x[0], x[2], x[3]) for x in pymupdf.open(path)[0].get_images(full=True)}
+    result = parse(path)
+    (image,) = result.images
+    assert listed == {(image.location.xref, 160, 80)}
+    assert [p.rect for p in image.placements] == [
+        pytest.approx((122, 150, 322, 250)), pytest.approx((97, 425, 197, 475))]
+
+
 def test_page_thumbnail_is_an_image_marked_thumbnail(tmp_path: Path) -> None:
     doc = pymupdf.open()
     page = doc.new_page()

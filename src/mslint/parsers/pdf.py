@@ -38,6 +38,7 @@ class PdfParser:
         from mslint.parsers.pdf_images import ImageCollector
         from mslint.parsers.pdf_meta import metadata_blocks
         from mslint.parsers.pdf_order import reading_order
+        from mslint.parsers.pdf_run import page_object
         from mslint.parsers.pdf_running import running_blocks
         from mslint.parsers.pdf_sections import build_blocks
         from mslint.parsers.pdf_text import RawBlock, read_page_text
@@ -59,12 +60,13 @@ class PdfParser:
                 try:
                     page = doc.load_page(number)
                     box = tuple(page.rect)
-                    pending = images.start_page(page)
+                    page_obj = page_object(page)
+                    pending = images.start_page(page, page_obj)
                     text = read_page_text(page, box, pending.device if pending else None)
                     if pending is not None:
                         images.finish_page(pending, box)
-                    images.add_thumbnail(page)
-                    found = read_annotations(page)
+                    images.add_thumbnail(page, page_obj)
+                    found = read_annotations(page, page_obj)
                 except (*mupdf_errors, TypeError):  # PyMuPDF's warning path can raise it
                     broken.append(number + 1)
                     continue

@@ -46,13 +46,15 @@ class PageAnnotations:
     files: list[EmbeddedFile] = field(default_factory=list)
 
 
-def read_annotations(page: Any, section: tuple[str, ...] = ()) -> PageAnnotations:
-    """Annotation and form-field text, annotation shapes and attachments of ``page``."""
+def read_annotations(page: Any, page_obj: Any, section: tuple[str, ...] = ()
+                     ) -> PageAnnotations:
+    """Annotation and form-field text, annotation shapes and attachments of ``page``
+    (``page_obj``: its dictionary, from `page_object`)."""
     import pymupdf
 
     out = PageAnnotations()
     mupdf = pymupdf.mupdf
-    annots = mupdf.pdf_dict_get(page._pdf_page().obj(), mupdf.PDF_ENUM_NAME_Annots)
+    annots = mupdf.pdf_dict_get(page_obj, mupdf.PDF_ENUM_NAME_Annots)
     if not annots.m_internal or mupdf.pdf_is_null(annots):
         return out  # the common page: no annotations and no form fields to look up
     number = page.number + 1

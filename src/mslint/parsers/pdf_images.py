@@ -114,13 +114,13 @@ class _Drawn:
     size: tuple[int, int] | None = None
 
 
-def _page_contents(page: Any) -> bytes:
+def _page_contents(page_obj: Any) -> bytes:
     """The page's /Contents streams joined by spaces, as ``Page.read_contents`` gives them
     (read through MuPDF directly: PyMuPDF's wrapper costs several times the decoding)."""
     import pymupdf
 
     mupdf = pymupdf.mupdf
-    contents = mupdf.pdf_dict_get(page._pdf_page().obj(), mupdf.PDF_ENUM_NAME_Contents)
+    contents = mupdf.pdf_dict_get(page_obj, mupdf.PDF_ENUM_NAME_Contents)
     if not mupdf.pdf_is_array(contents):
         if not contents.m_internal:
             return b""
@@ -135,8 +135,55 @@ def _page_contents(page: Any) -> bytes:
     return b"".join(parts)
 
 
-def _has_inline_image(page: Any) -> bool:
-    contents = _page_contents(page)
+def page_images(page_obj: Any) -> list[tuple[int, int, int]]:
+    """``(xref, width, height)`` of the image XObjects a page's resources name, its Form
+    XObjects' resources included: the entries ``Page.get_images`` lists, in its order, read
+    without building the columns it adds (colour space, filter and names as strings)."""
+    import pymupdf
+
+    mupdf = pymupdf.mupdf
+    found: list[tuple[int, int, int]] = []
+    resources = mupdf.pdf_dict_get_inheritable(page_obj, mupdf.PDF_ENUM_NAME_Resources)
+    if resources.m_internal:
+        _scan_resources(mupdf, resources, found, [])
+    return found
+
+
+def _scan_resources(mupdf: Any, resources: Any, found: list[tuple[int, int, int]],
+                    seen: list[int]) -> None:
+    """Images of one resource dictionary, then of the Form XObjects it names (PyMuPDF's
+    walk: a resource dictionary met again stops it, as does a form met again)."""
+    if mupdf.pdf_mark_obj(resources):
+        return
+    try:
+        xobjects = mupdf.pdf_dict_get(resources, mupdf.PDF_ENUM_NAME_XObject)
+        count = mupdf.pdf_dict_len(xobjects)
+        for i in range(count):
+            image = mupdf.pdf_dict_get_val(xobjects, i)
+            if not mupdf.pdf_is_dict(image) or not mupdf.pdf_name_eq(
+                    mupdf.pdf_dict_get(image, mupdf.PDF_ENUM_NAME_Subtype),
+                    mupdf.PDF_ENUM_NAME_Image):
+                continue
+            width = mupdf.pdf_dict_geta(image, mupdf.PDF_ENUM_NAME_Width, mupdf.PDF_ENUM_NAME_W)
+            height = mupdf.pdf_dict_geta(image, mupdf.PDF_ENUM_NAME_Height,
+                                         mupdf.PDF_ENUM_NAME_H)
+            found.append((mupdf.pdf_to_num(image), mupdf.pdf_to_int(width),
+                          mupdf.pdf_to_int(height)))
+        for i in range(count):
+            xobject = mupdf.pdf_dict_get_val(xobjects, i)
+            xref = mupdf.pdf_to_num(xobject) if mupdf.pdf_is_stream(xobject) else 0
+            inner = mupdf.pdf_dict_get(xobject, mupdf.PDF_ENUM_NAME_Resources)
+            if inner.m_internal:
+                if xref in seen:
+                    return
+                seen.append(xref)
+                _scan_resources(mupdf, inner, found, seen)
+    finally:
+        mupdf.pdf_unmark_obj(resources)
+
+
+def _has_inline_image(page_obj: Any) -> bool:
+    contents = _page_contents(page_obj)
     return b"BI" in contents and _INLINE_IMAGE.search(contents) is not None
 
 
@@ -289,19 +336,18 @@ class ImageCollector:
         self.images[xref] = image
         return image
 
-    def start_page(self, page: Any) -> PendingPage | None:
-        """Register the images ``page`` uses; the device to run the page into to learn
-        where it draws them (None when the page uses no image)."""
+    def start_page(self, page: Any, page_obj: Any) -> PendingPage | None:
+        """Register the images ``page`` (dictionary ``page_obj``) uses; the device to run
+        the page into to learn where it draws them (None when the page uses no image)."""
         number = page.number + 1
         candidates: list[_Candidate] = []
-        for item in page.get_images(full=True):
-            xref, width, height = item[0], item[2], item[3]
+        for xref, width, height in page_images(page_obj):
             if xref <= 0:
                 continue
             image = self._image(xref, number, width, height)
             candidates.append(_Candidate(xref, width, height, image.attrs["stored_size"],
                                          self.doc))
-        if not candidates and not _has_inline_image(page):
+        if not candidates and not _has_inline_image(page_obj):
             return None
         drawn: list[_Drawn] = []
         return PendingPage(number, _placement_device(candidates, drawn, self.max_pixels), drawn)
@@ -331,12 +377,12 @@ class ImageCollector:
             attrs={"inline": True, "drawn": True, "too_large": drawn.png is None},
         ))
 
-    def add_thumbnail(self, page: Any) -> None:
-        """Record the page's thumbnail image (``/Thumb``), if it has one."""
+    def add_thumbnail(self, page: Any, page_obj: Any) -> None:
+        """Record the thumbnail image (``/Thumb``) of ``page`` (dictionary ``page_obj``)."""
         import pymupdf
 
         mupdf = pymupdf.mupdf
-        thumb = mupdf.pdf_dict_get(page._pdf_page().obj(), mupdf.PDF_ENUM_NAME_Thumb)
+        thumb = mupdf.pdf_dict_get(page_obj, mupdf.PDF_ENUM_NAME_Thumb)
         if thumb.m_internal and mupdf.pdf_is_indirect(thumb):
             xref = mupdf.pdf_to_num(thumb)
             thumb = self._image(xref, page.number + 1, _int_key(self.doc, xref, "Width"),

@@ -14,6 +14,12 @@ from typing import Any
 UNBOUNDED = (-1e5, -1e5, 1e5, 1e5)
 
 
+def page_object(page: Any) -> Any:
+    """The page's dictionary (a ``mupdf.PdfObj``), to look keys up without PyMuPDF's
+    per-call overhead."""
+    return page._pdf_page().obj()
+
+
 def run_page_contents(page: Any, devices: list[Any]) -> None:
     """Run the contents of ``page`` (a pymupdf.Page) into every device, then close them."""
     import pymupdf

@@ -45,7 +45,8 @@ class RawBlock:
     page: int
     bbox: tuple[float, float, float, float]
     hidden: str | None = None
-    text: str = ""
+    pieces: list[str] = field(default_factory=list)
+    length: int = 0
     boxes: list[tuple[int, Any]] = field(default_factory=list)
     spans: list[dict[str, Any]] = field(default_factory=list)
     line_texts: list[str] = field(default_factory=list)
@@ -61,14 +62,16 @@ class RawBlock:
         if self.line_texts:
             x0, y0, x1, y1 = self.bbox
             self.bbox = (min(x0, bbox[0]), min(y0, bbox[1]), max(x1, bbox[2]), max(y1, bbox[3]))
-            if not self.text.endswith("-"):
-                self.text += " "
+            if not self.pieces[-1].endswith("-"):
+                self.pieces.append(" ")
+                self.length += 1
         self.line_texts.append(stripped)
-        offset = len(self.text)
+        offset = self.length
         shift = offset - (len(text) - len(text.lstrip()))
         end = offset + len(stripped)
         self.boxes.append((offset, bbox))
-        self.text += stripped
+        self.pieces.append(stripped)
+        self.length = end
         sizes = self.sizes
         append = self.spans.append
         chars = bold_chars = 0
@@ -110,12 +113,12 @@ class RawBlock:
         return len(self.line_texts)
 
     def text_preview(self) -> str:
-        """The block's lines joined by spaces (hyphens kept, unlike `text`)."""
+        """The block's lines joined by spaces (unlike `assemble`, also after hyphens)."""
         return " ".join(self.line_texts)
 
     def assemble(self) -> tuple[str, tuple[tuple[int, Any], ...], list[dict[str, Any]]]:
         """The block as one paragraph: its text, line boxes by offset, spans by offset."""
-        return self.text, tuple(self.boxes), self.spans
+        return "".join(self.pieces), tuple(self.boxes), self.spans
 
 
 @dataclass(slots=True)
