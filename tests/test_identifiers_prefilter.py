@@ -1,6 +1,7 @@
-"""The cheap tests detectors run before their regexes (digit counts, keyword gates,
-keyword windows) only skip work: with every one of them switched off, each detector
-finds exactly the same spans."""
+"""The cheap tests detectors run before their regexes (digit counts, keyword gates) only
+skip work: with them switched off, each detector finds exactly the same spans. (Keyword
+windows, which bound where a keyword regex runs, are not switched off here: a window
+cuts a pathological 25-letter word after "pierced" short, by design.)"""
 
 from __future__ import annotations
 
@@ -46,7 +47,16 @@ PHRASES = (
     "registration", "car", "crash", "tattoo", "pierced ear", "birthmark", "wedding ring",
     "room", "bed", "ward", "bay", "Mr", "Mrs", "Ms.", "Dr", "Prof", "husband", "son",
     "daughter", "named", "known as", ", a ", ", the ", "Patient", "Baby", "J.S.", "K.",
-    "(A.B.)", "Maria", "John", "Smith", "Gonzalez", "Parkinson's", "disease", "et al",
+    "(A.B.)", "pt", "Pt.", "subject", "proband", "infant", "accession no", "chart #",
+    "Medicaid", "billing no", "member ID", "U.R.", "HID", "Mx", "Miss", "Madam", "Master",
+    "Doctor", "Professor", "nurse", "wife", "grandson", "neighbour", "caregiver", "nicknamed",
+    "name is", "retired", "local", "Anna-Marie O’Brien", "McDonald", "ages", "AGE", "Y/O",
+    "Twenties", "mid-", "early", "late", "DOB", "Dec.", "JUNE", "of", "Suite 4", "Ave",
+    "Blvd.", "Hwy", "Lane", "Rd", "Grove", "GIR 0AA", "EC1A 1BB", "TX 75001", "zip code",
+    "Box 12", "SN", "s/n", "device ID", "mac address", "licence plate", "reg. no", "tag number",
+    "driver", "taxi", "ward 5", "bay", "cubicle", "emergency room", "necklace", "gold tooth",
+    "port-wine stain", "café-au-lait spots", "HTTP://", "WWW.", "a@b.co", "ﬁ", "İ", "ß", "K",
+    "Maria", "John", "Smith", "Gonzalez", "Parkinson's", "disease", "et al",
     "patient", "her", "his", "Hospital", "café", "Ümit", "–", "’s", "\n",
 )
 TOKENS = st.one_of(
@@ -63,18 +73,24 @@ TEXTS = st.lists(st.tuples(TOKENS, SEPARATORS), max_size=24).map(
 )
 
 
+#: Gates that decide what is looked for, not only where: a 17-character VIN is reported
+#: only in text about a vehicle.
+TOPIC_GATES = (devices._VEHICLE_GATE,)
+
+
 @contextmanager
 def prefilters_off() -> Iterator[None]:
-    """Every cheap pre-test answers "maybe": detectors then run all their regexes over
-    the whole text."""
+    """Every cheap pre-test but the topic gates answers "maybe": detectors then run all
+    their regexes over the whole text."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(base.Gate, "search", lambda self, text: True)
+        search = base.Gate.search
+        patch.setattr(base.Gate, "search",
+                      lambda self, text: self not in TOPIC_GATES or search(self, text))
         for module in DETECTOR_MODULES:
             for name, value in (
                 ("has_digit", lambda text: True),
                 ("may_have_digits", lambda text, n: True),
                 ("digit_count", lambda text: len(text) + 100),
-                ("keyword_windows", lambda text, keys, before, after: [(0, len(text))]),
             ):
                 if hasattr(module, name):
                     patch.setattr(module, name, value)
@@ -85,7 +101,7 @@ def spans(text: str) -> list[IdentifierSpan]:
     return [s for d in regex_detectors() for s in d.detect(text, CTX)]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @given(TEXTS)
 def test_prefiltered_detectors_find_the_same_spans_as_unfiltered_ones(text: str) -> None:
     filtered = spans(text)
@@ -99,10 +115,9 @@ def test_switching_prefilters_off_reaches_the_detector_modules() -> None:
     with prefilters_off():
         assert geography._ZIP_GATE.search("no keyword here")
         assert records.digit_count("no digits") >= 9
-        assert records.keyword_windows("abc", records._KEYWORD_ANCHOR, 1, 1) == [(0, 3)]
         assert dates.has_digit("none")
     assert not geography._ZIP_GATE.search("no keyword here")
-    assert records.keyword_windows("abc", records._KEYWORD_ANCHOR, 1, 1) == []
+    assert records.digit_count("no digits") == 0
 
 
 @settings(max_examples=300, deadline=None)
@@ -123,3 +138,11 @@ def test_digit_prefilters_never_deny_digits_the_regex_engine_sees(text: str, n: 
     assert base.has_digit(text) == (unicode_digits > 0)
     if unicode_digits >= n:
         assert base.may_have_digits(text, n)
+
+
+@pytest.mark.parametrize("text", ["seen pt JS today", "pt J.S. was seen"])
+def test_initials_after_a_lowercase_pt_without_full_stop_pass_the_initials_gate(
+    text: str,
+) -> None:
+    # The regex accepts "pt" with or without a full stop; the gate once asked for "pt.".
+    assert [s.category for s in spans(text)] == ["initials"]

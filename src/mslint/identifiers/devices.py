@@ -52,9 +52,11 @@ class DeviceVehicleDetector:
     categories = ("device-id", "vehicle-id")
 
     def detect(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
+        if not has_digit(text):
+            return
         device = _DEVICE_GATE.search(text)
         vehicle = _VEHICLE_GATE.search(text)
-        if not (device or vehicle) or not has_digit(text):
+        if not (device or vehicle):
             return
         yield from self._find(text, device, vehicle)
 

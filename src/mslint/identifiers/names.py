@@ -67,7 +67,7 @@ _NOT_INITIALS = frozenset(re.split(r"\s+", (
     "HIV ICU ED ER CT MRI ECG EEG EMG BP HR RR GP OR IV IM SC PO UK USA US NHS ID CPR DNR AF MI "
     "PE DVT TB COPD CKD AKI ALS MS PD AD GCS SLE RA IBD COVID"
 )))
-_INITIALS_GATE = gate("atient", "Pt", "pt.", "aby", "ubject", "nfant", "roband", "(",
+_INITIALS_GATE = gate("atient", "Pt", "pt", "aby", "ubject", "nfant", "roband", "(",
                       case_sensitive=True)
 _TITLE_GATE = re.compile(r"\bM(?:rs?|s|iss|aster|adam|me|lle|x)\b")
 _CUE_PATTERNS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
@@ -153,6 +153,8 @@ class TitleNameDetector:
 
     def _given_names(self, text: str) -> Iterator[IdentifierSpan]:
         known = given_names()
+        if known.isdisjoint(_CAPITALISED.findall(text)):
+            return  # most texts: no listed given name, and no match objects built
         for first in _CAPITALISED.finditer(text):
             if first.group() not in known:
                 continue
