@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 from mslint.model import Shape
@@ -127,18 +127,22 @@ class PageText:
     shapes: list[Shape]
 
 
-@cache
+@lru_cache(maxsize=1024)
 def _bold_name(font: str) -> bool:
     """Bold by its name: ``Arial-BoldMT``, ``Times,Bold``, TeX's ``CMBX10``/``CMSSBX10``."""
     return bool(_BOLD_NAME.search(font))
 
 
-#: ``#rrggbb`` by MuPDF colour value, filled in as colours are met.
+#: ``#rrggbb`` by MuPDF colour value, filled in as colours are met (up to `_HEX_CACHED`
+#: colours: a crafted file may use millions).
 _HEX: dict[int, str] = {}
+_HEX_CACHED = 4096
 
 
 def _hex(color: int) -> str:
-    text = _HEX[color] = f"#{color & 0xFFFFFF:06x}"
+    text = f"#{color & 0xFFFFFF:06x}"
+    if len(_HEX) < _HEX_CACHED:
+        _HEX[color] = text
     return text
 
 
