@@ -19,8 +19,12 @@ def squeeze(text: str) -> str:
 
 def read_layout(layout: str) -> TextBlock:
     """The `ocr` block the plugin adds for the layout's image."""
-    image = EmbeddedImage(id=f"{layout}.png", format="png", location=Location(part=layout),
-                          data=png_bytes(ultrasound_image(layout, seed=11)))
+    image = EmbeddedImage(
+        id=f"{layout}.png",
+        format="png",
+        location=Location(part=layout),
+        data=png_bytes(ultrasound_image(layout, seed=11)),
+    )
     reading = ImageReader(cache=OcrCache(None)).read(image)
     assert reading is not None
     assert not reading.graphic
@@ -64,3 +68,16 @@ def test_overlaid_dates_and_record_numbers_are_identifiers_for_the_detectors(
         assert any(s.category == category for s in covering), (
             f"{category} {value!r} in {layout} not detected; spans: {spans}"
         )
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_overlaid_names_are_identifiers_for_the_detectors(
+    layout: str, blocks: dict[str, TextBlock]
+) -> None:
+    resources = Resources(detectors_registered().detectors)
+    block = blocks[layout]
+    name = LAYOUTS[layout][1].name
+    assert squeeze(name) in squeeze(block.text), f"{name!r} not read from {layout}"
+    spans = resources.identifiers(block.text, block=block)
+    found = " ".join(squeeze(s.text) for s in spans if s.category == "name")
+    assert squeeze(name) in found, f"name {name!r} in {layout} not detected; name spans: {found!r}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from mslint.hookspecs import hookimpl
 from mslint.model import Document
 from mslint.resources import Resources
-from mslint_ocr.detector import HeaderIdDetector
+from mslint_ocr.detector import HeaderIdDetector, HeaderNameDetector
 from mslint_ocr.reader import ImageReader, add_ocr_blocks
 from mslint_ocr.rule import BurntInTextRule
 
@@ -23,8 +23,8 @@ def mslint_rules() -> list[BurntInTextRule]:
 
 
 @hookimpl
-def mslint_detectors() -> list[HeaderIdDetector]:
-    return [HeaderIdDetector()]
+def mslint_detectors() -> list[HeaderIdDetector | HeaderNameDetector]:
+    return [HeaderIdDetector(), HeaderNameDetector()]
 
 
 @hookimpl
