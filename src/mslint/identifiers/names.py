@@ -67,8 +67,8 @@ _NOT_INITIALS = frozenset(re.split(r"\s+", (
     "HIV ICU ED ER CT MRI ECG EEG EMG BP HR RR GP OR IV IM SC PO UK USA US NHS ID CPR DNR AF MI "
     "PE DVT TB COPD CKD AKI ALS MS PD AD GCS SLE RA IBD COVID"
 )))
-_INITIALS_GATE = gate("atient", "Pt", "pt", "aby", "ubject", "nfant", "roband", "(",
-                      case_sensitive=True)
+_INITIALS_WORDS = gate("atient", "Pt", "pt", "aby", "ubject", "nfant", "roband",
+                       case_sensitive=True)
 _TITLE_GATE = re.compile(r"\bM(?:rs?|s|iss|aster|adam|me|lle|x)\b")
 _CUE_PATTERNS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (_RELATIVE_NAME, gate("husband", "wife", "son", "daughter", "mother", "father", "brother",
@@ -118,8 +118,9 @@ class TitleNameDetector:
         if patterns:
             yield from self._cued(text, patterns)
         yield from self._given_names(text)
-        if titled or _INITIALS_GATE.search(text):
-            yield from self._initials(text)
+        cued = titled or _INITIALS_WORDS.search(text)
+        if cued or "(" in text:
+            yield from self._initials(text, cued, titled)
 
     def _titled(self, text: str) -> Iterator[IdentifierSpan]:
         for m in _TITLE_NAME.finditer(text):
@@ -169,9 +170,11 @@ class TitleNameDetector:
             yield make_span(self.name, "name", text, s, e, 0.5 if eponymous else 0.8,
                             role="person")
 
-    def _initials(self, text: str) -> Iterator[IdentifierSpan]:
+    def _initials(self, text: str, cued: bool, titled: bool) -> Iterator[IdentifierSpan]:
+        """Initials after a patient word or a title (``cued``: one of those words is in the
+        text), in brackets, and after a title alone (``titled``)."""
         seen: set[int] = set()
-        for m in _INITIALS_AFTER.finditer(text):
+        for m in _INITIALS_AFTER.finditer(text) if cued else ():
             ini = m.group("ini")
             if ini.replace(".", "").replace(" ", "") in _NOT_INITIALS:
                 continue
@@ -183,7 +186,7 @@ class TitleNameDetector:
             for m in _BRACKETED_INITIALS.finditer(text):
                 if m.start("ini") not in seen:
                     yield make_span(self.name, "initials", text, *m.span("ini"), 0.8)
-        for m in _TITLE_INITIAL.finditer(text):
+        for m in _TITLE_INITIAL.finditer(text) if titled else ():
             s, e = m.span("ini")
             if s in seen:
                 continue
