@@ -146,3 +146,16 @@ def test_initials_after_a_lowercase_pt_without_full_stop_pass_the_initials_gate(
 ) -> None:
     # The regex accepts "pt" with or without a full stop; the gate once asked for "pt.".
     assert [s.category for s in spans(text)] == ["initials"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.text(alphabet="abc &.", min_size=1, max_size=4), min_size=1, max_size=8),
+    st.text(alphabet="abc &.x", max_size=60),
+)
+def test_trie_alternation_finds_what_the_plain_alternation_finds(
+    words: list[str], text: str
+) -> None:
+    plain = re.compile("|".join(re.escape(w) for w in words))
+    trie = re.compile(base.trie_alternation(tuple(words)))
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
