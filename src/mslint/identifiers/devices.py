@@ -35,6 +35,7 @@ _DEVICE_GATE = gate("serial", "s/n", "sn", "lot", "batch", "udi", "device", "ime
 _VEHICLE_GATE = gate("plate", "registration", "reg", "vin", "vehicle", "tag", "car", "motor",
                      "truck", "lorry", "van", "bus", "taxi", "driv", "collision", "crash",
                      "accident")
+_ANY_GATE = gate(*_DEVICE_GATE.words, *_VEHICLE_GATE.words)
 _DEVICE_ANCHOR = anchor("serial", "s/n", "sn", "lot", "batch", "udi", "device", "imei", "mac ")
 _VEHICLE_ANCHOR = anchor("plate", "registration", "reg", "vin", "vehicle", "tag")
 _UK_PLATE = re.compile(r"(?<![\w-])[A-Z]{2}\d{2}\s?[A-Z]{3}(?![\w-])")
@@ -52,12 +53,10 @@ class DeviceVehicleDetector:
     categories = ("device-id", "vehicle-id")
 
     def detect(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
-        if not has_digit(text):
+        if not has_digit(text) or not _ANY_GATE.search(text):
             return
         device = _DEVICE_GATE.search(text)
         vehicle = _VEHICLE_GATE.search(text)
-        if not (device or vehicle):
-            return
         yield from self._find(text, device, vehicle)
 
     def _find(self, text: str, device: bool, vehicle: bool) -> Iterator[IdentifierSpan]:

@@ -59,6 +59,8 @@ _RESIDENCE = re.compile(
 _STREET_WORDS = gate("street", "road", "avenue", "lane", "drive", "boulevard", "crescent",
                      "terrace")
 _RESIDENCE_WORDS = gate("live", "living", "resid", "native", "born", "moved", "relocated", "grew")
+#: Both word lists above in one gate: most texts have neither.
+_PLACE_WORDS = gate(*_STREET_WORDS.words, *_RESIDENCE_WORDS.words)
 _STREET_TYPE = re.compile(rf"\b(?:{_STREET_TYPES})\b")
 _ADDRESS_GATE = gate(*_STREET_TYPES.split("|"), case_sensitive=True)
 _INWARD_CODE = re.compile(r"\d[ABD-HJLNP-UW-Z]{2}(?![\w-])")
@@ -76,19 +78,19 @@ class GeographyDetector:
     categories = ("address", "postcode", "place")
 
     def detect(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
-        if _STREET_WORDS.search(text):
-            yield from self._named_streets(text)
-        if _RESIDENCE_WORDS.search(text):
-            for m in _RESIDENCE.finditer(text):
-                if m.group("place").lower() not in large_regions():
-                    yield make_span(self.name, "place", text, *m.span("place"), 0.8)
+        if _PLACE_WORDS.search(text):
+            yield from self._named_places(text)
         if has_digit(text):
             yield from self._numbered(text, ctx)
 
-    def _named_streets(self, text: str) -> Iterator[IdentifierSpan]:
-        for m in _NAMED_STREET.finditer(text):
+    def _named_places(self, text: str) -> Iterator[IdentifierSpan]:
+        """Streets named without a house number, and where the patient lives."""
+        for m in _NAMED_STREET.finditer(text) if _STREET_WORDS.search(text) else ():
             conf = 0.8 if near(text, m.start(1), m.end(1), _ADDRESS_CONTEXT, 60) else 0.55
             yield make_span(self.name, "address", text, m.start(1), m.end(1), conf)
+        for m in _RESIDENCE.finditer(text) if _RESIDENCE_WORDS.search(text) else ():
+            if m.group("place").lower() not in large_regions():
+                yield make_span(self.name, "place", text, *m.span("place"), 0.8)
 
     def _numbered(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
         for lo, hi in windows(text, _STREET_TYPE, 80, 25) if _ADDRESS_GATE.search(text) else ():
