@@ -159,3 +159,22 @@ def test_trie_alternation_finds_what_the_plain_alternation_finds(
     plain = re.compile("|".join(re.escape(w) for w in words))
     trie = re.compile(base.trie_alternation(tuple(words)))
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(r"(\+|00|\()?[0-9][0-9 ()\-]{5,16}[0-9]", fullmatch=True))
+def test_phone_region_lookup_answers_like_is_valid_number(raw: str) -> None:
+    import phonenumbers
+
+    def by_is_valid_number(raw: str) -> str | None:
+        candidate = "+" + raw[2:] if raw.startswith("00") else raw
+        for region in contact.DEFAULT_PHONE_REGIONS if not candidate.startswith("+") else (None,):
+            try:
+                number = phonenumbers.parse(candidate, region)
+            except phonenumbers.NumberParseException:
+                continue
+            if phonenumbers.is_valid_number(number):
+                return phonenumbers.region_code_for_number(number) or region or "ZZ"
+        return None
+
+    assert contact._valid_region(raw, contact.DEFAULT_PHONE_REGIONS) == by_is_valid_number(raw)

@@ -129,6 +129,10 @@ def _valid_region(raw: str, regions: Sequence[str]) -> str | None:
             number = phonenumbers.parse(candidate, region)
         except phonenumbers.NumberParseException:
             continue
-        if phonenumbers.is_valid_number(number):
-            return phonenumbers.region_code_for_number(number) or region or "ZZ"
+        # ``is_valid_number`` is ``is_valid_number_for_region`` for the region that
+        # ``region_code_for_number`` finds (a walk over every region of a shared calling
+        # code such as +1 or +44): that region is the one reported, so find it once.
+        code = phonenumbers.region_code_for_number(number)
+        if phonenumbers.is_valid_number_for_region(number, code):
+            return code or region or "ZZ"
     return None
