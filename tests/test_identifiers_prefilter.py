@@ -80,8 +80,8 @@ TOPIC_GATES = (devices._VEHICLE_GATE,)
 
 @contextmanager
 def prefilters_off() -> Iterator[None]:
-    """Every cheap pre-test but the topic gates answers "maybe": detectors then run all
-    their regexes over the whole text."""
+    """Every shared pre-test (keyword gates but the topic gates, digit tests) answers
+    "maybe": detectors then run every regex they have, keyword windows still applying."""
     with pytest.MonkeyPatch.context() as patch:
         search = base.Gate.search
         patch.setattr(base.Gate, "search",
