@@ -59,8 +59,3 @@ def is_legends_section(title: str) -> bool:
     """True for a heading under which a manuscript lists its figure legends."""
     return bool(_LEGENDS_SECTION.match(title))
 
-
-def same_figure(a: str, b: str) -> bool:
-    """Whether two labels (``Fig. 2`` / ``Figure 2``) name the same figure."""
-    la, lb = parse_figure_label(a), parse_figure_label(b)
-    return la is not None and lb is not None and la.number.upper() == lb.number.upper()
