@@ -118,25 +118,10 @@ class RuleContext:
         Text read from image pixels gets no snippet: around a burnt-in identifier there are
         usually more identifiers, which no detector may have recognised to mask.
         """
-        if block.kind is BlockKind.OCR:
-            return self.finding(
-                message,
-                block.location_at(start),
-                severity=severity,
-                category=category,
-                value=block.text[start:end] if with_value else None,
-                logical_location=logical_location or logical_location_of(block),
-                fix=fix,
-                block_kind=str(block.kind),
-                **properties,
-            )
-        lo = max(0, start - SNIPPET_RADIUS)
-        hi = min(len(block.text), end + SNIPPET_RADIUS)
-        snippet = " ".join(block.text[lo:hi].split())
         raw = block.text[start:end]
-        prefix = " ".join(block.text[lo:start].split())
-        s = len(prefix) + (1 if prefix and block.text[start - 1 : start].isspace() else 0)
-        span = (s, s + len(" ".join(raw.split())))
+        snippet, span = None, None
+        if block.kind is not BlockKind.OCR:
+            snippet, span = _snippet(block.text, start, end)
         return self.finding(
             message,
             block.location_at(start),
@@ -150,6 +135,17 @@ class RuleContext:
             block_kind=str(block.kind),
             **properties,
         )
+
+
+def _snippet(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]:
+    """The text around ``text[start:end]`` with whitespace folded, and where the value
+    sits in it."""
+    lo = max(0, start - SNIPPET_RADIUS)
+    hi = min(len(text), end + SNIPPET_RADIUS)
+    snippet = " ".join(text[lo:hi].split())
+    prefix = " ".join(text[lo:start].split())
+    at = len(prefix) + (1 if prefix and text[start - 1 : start].isspace() else 0)
+    return snippet, (at, at + len(" ".join(text[start:end].split())))
 
 
 def logical_location_of(block: TextBlock) -> str | None:
