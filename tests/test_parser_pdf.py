@@ -24,6 +24,7 @@ from mslint.model import BlockKind, Document
 from mslint.parser import ParseOptions
 from mslint.parsers.pdf import PdfParser, mslint_parsers
 from mslint.parsers.pdf_order import reading_order
+from mslint.parsers.pdf_text import _columns
 
 
 def parse(path: Path) -> Document:
@@ -144,6 +145,52 @@ def test_body_sentence_starting_with_figure_is_not_a_caption(tmp_path: Path) -> 
     kinds = [b.kind for b in result.blocks if b.kind is not BlockKind.METADATA]
     assert kinds == [BlockKind.BODY, BlockKind.BODY, BlockKind.CAPTION]
     assert "figure_label" not in result.blocks[2].attrs
+
+
+def test_justified_line_split_at_a_wide_word_gap_stays_one_paragraph(tmp_path: Path
+                                                                     ) -> None:
+    # MuPDF ends a line at a gap wider than 0.8 em; justified text has gaps up to ~1.5 em.
+    doc = pymupdf.open()
+    page = doc.new_page()
+    x = 72.0
+    for word in ("grants", "IIS-0535284", "and", "IIS-0312988,"):
+        page.insert_text((x, 100), word, fontsize=10)
+        x += pymupdf.get_text_length(word, fontsize=10) + 14.5
+    page.insert_text((72, 112), "NBCHD030010 and ONR grant N00014-02-1-0324.", fontsize=10)
+    result = parse(save(doc, tmp_path / "justified.pdf"))
+    (body,) = blocks(result, BlockKind.BODY)
+    assert body.text == "grants IIS-0535284 and IIS-0312988, NBCHD030010 and ONR grant " \
+        "N00014-02-1-0324."
+
+
+def test_word_gap_is_measured_against_the_font_size_when_boxes_are_shorter() -> None:
+    # A font spanning less than an em draws boxes shorter than its size: 9.4 pt for 10 pt.
+    def line(x0: float, x1: float, y: float) -> dict:
+        return {"bbox": (x0, y, x1, y + 9.4), "spans": [{"size": 10.0}]}
+
+    row = [line(315, 366, 673), line(380, 394, 673), line(408.5, 462, 673)]
+    assert _columns([*row, line(315, 558, 684)]) == [[*row, line(315, 558, 684)]]
+    beyond = line(394 + 15.5, 462, 673)
+    assert len(_columns([*row[:2], beyond])) == 2
+
+
+def test_character_boxes_are_the_fonts_own_and_pymupdf_setting_is_restored(tmp_path: Path
+                                                                           ) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    # ZapfDingbats spans 0.819 em above the baseline and 0.144 below: less than an em,
+    # which PyMuPDF's default would stretch to a full em.
+    page.insert_text((72, 100), "a b c d", fontsize=20, fontname="zadb")
+    path = save(doc, tmp_path / "glyphs.pdf")
+    for setting in (False, True):
+        pymupdf.TOOLS.unset_quad_corrections(setting)
+        try:
+            (body,) = blocks(parse(path), BlockKind.BODY)
+            assert pymupdf.TOOLS.unset_quad_corrections() is setting
+        finally:
+            pymupdf.TOOLS.unset_quad_corrections(False)
+        _, y0, _, y1 = body.attrs["spans"][0]["bbox"]
+        assert (y0, y1) == pytest.approx((100 - 0.819 * 20, 100 + 0.144 * 20), abs=0.1)
 
 
 @pytest.mark.parametrize("mode", [3, 7])

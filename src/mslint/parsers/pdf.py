@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from mslint.hookspecs import hookimpl
 from mslint.model import Document, TextBlock
-from mslint.parser import ParseOptions, UnreadableFile
+from mslint.parser import ParseOptions, UnreadableFile, collector_paused
 
 if TYPE_CHECKING:
     from mslint.parsers.pdf_annots import PageAnnotations
@@ -31,6 +31,10 @@ class PdfParser:
         return b"%PDF-" in head[:1024]
 
     def parse(self, path: Path, options: ParseOptions) -> Document:
+        with collector_paused():
+            return self._parse(path, options)
+
+    def _parse(self, path: Path, options: ParseOptions) -> Document:
         import pymupdf
 
         from mslint.parsers.pdf_annots import read_annotations, read_embedded_files

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from mslint.model import Shape
@@ -39,8 +38,9 @@ class RawBlock:
 
     Lines are assembled into one paragraph as they are added (`add_line`): joined by a space,
     or by nothing after a line-ending hyphen, with the line boxes and the spans at their
-    offsets in the paragraph. ``sizes``, ``chars`` and ``bold_chars`` count the characters of
-    the spans as drawn (surrounding spaces included), for telling headings from body text."""
+    offsets in the paragraph. ``sizes`` (by half point), ``chars`` and ``bold_chars`` count
+    the characters of the spans as drawn (surrounding spaces included), for telling headings
+    from body text. ``bbox`` is the union of the line boxes once `close` has run."""
 
     page: int
     bbox: tuple[float, float, float, float]
@@ -54,44 +54,69 @@ class RawBlock:
     chars: int = 0
     bold_chars: int = 0
 
+    def _start_line(self, stripped: str, bbox: Any) -> int:
+        """Append a line's text and box; its offset in the paragraph."""
+        pieces = self.pieces
+        if pieces and pieces[-1][-1] != "-":
+            pieces.append(" ")
+            self.length += 1
+        offset = self.length
+        self.line_texts.append(stripped)
+        self.boxes.append((offset, bbox))
+        pieces.append(stripped)
+        self.length = offset + len(stripped)
+        return offset
+
+    def add_span_line(self, text: str, stripped: str, bbox: Any, span: dict[str, Any],
+                      mode: int) -> None:
+        """Append a line drawn as one MuPDF span: ``text`` as drawn, ``stripped`` without
+        its surrounding spaces (not empty)."""
+        offset = self._start_line(stripped, bbox)
+        n = len(text)
+        size = span["size"]
+        key = _HALF_POINTS.get(size) or _half_point(size)
+        sizes = self.sizes
+        sizes[key] = sizes.get(key, 0) + n
+        self.chars += n
+        font = span["font"]
+        bold = _is_bold(span, font)
+        if bold:
+            self.bold_chars += n
+        color = span["color"]
+        self.spans.append({
+            "start": offset,
+            "end": self.length,
+            "bbox": span["bbox"],
+            "color": _HEX.get(color) or _hex(color),
+            "size": size,
+            "font": font,
+            "bold": bold,
+            "render_mode": mode,
+            "opacity": span["alpha"] / 255,
+        })
+
     def add_line(self, text: str, bbox: Any, spans: list[tuple[int, int, dict[str, Any], int]]
                  ) -> None:
         """Append a line: ``text`` as drawn (not blank), its box, and its MuPDF spans as
         ``(start, end, span, render mode)`` with offsets in ``text``."""
         stripped = text.strip()
-        if self.line_texts:
-            x0, y0, x1, y1 = self.bbox
-            self.bbox = (min(x0, bbox[0]), min(y0, bbox[1]), max(x1, bbox[2]), max(y1, bbox[3]))
-            if not self.pieces[-1].endswith("-"):
-                self.pieces.append(" ")
-                self.length += 1
-        self.line_texts.append(stripped)
-        offset = self.length
+        offset = self._start_line(stripped, bbox)
         shift = offset - (len(text) - len(text.lstrip()))
-        end = offset + len(stripped)
-        self.boxes.append((offset, bbox))
-        self.pieces.append(stripped)
-        self.length = end
+        end = self.length
         sizes = self.sizes
         append = self.spans.append
-        chars = bold_chars = 0
         for start, stop, span, mode in spans:
             n = stop - start
             size = span["size"]
-            key = round(size * 2) / 2
+            key = _HALF_POINTS.get(size) or _half_point(size)
             sizes[key] = sizes.get(key, 0) + n
-            chars += n
+            self.chars += n
             font = span["font"]
-            bold = bool(span["flags"] & _BOLD_FONT or span["char_flags"] & _SYNTHETIC_BOLD
-                        or _bold_name(font))
+            bold = _is_bold(span, font)
             if bold:
-                bold_chars += n
-            start += shift
-            stop += shift
-            if start < offset:
-                start = offset
-            if stop > end:
-                stop = end
+                self.bold_chars += n
+            start = max(start + shift, offset)
+            stop = min(stop + shift, end)
             if stop > start:
                 color = span["color"]
                 append({
@@ -105,8 +130,12 @@ class RawBlock:
                     "render_mode": mode,
                     "opacity": span["alpha"] / 255,
                 })
-        self.chars += chars
-        self.bold_chars += bold_chars
+
+    def close(self) -> RawBlock:
+        """Set ``bbox`` to the union of the line boxes; the block itself."""
+        if len(self.boxes) > 1:
+            self.bbox = _union_all([box for _, box in self.boxes])
+        return self
 
     @property
     def line_count(self) -> int:
@@ -127,21 +156,47 @@ class PageText:
     shapes: list[Shape]
 
 
-@lru_cache(maxsize=1024)
+#: Whether a font name reads as bold, by name, filled in as fonts are met (up to
+#: `_CACHED` names: a crafted file may use millions).
+_BOLD_NAMES: dict[str, bool] = {}
+_CACHED = 4096
+
+
 def _bold_name(font: str) -> bool:
     """Bold by its name: ``Arial-BoldMT``, ``Times,Bold``, TeX's ``CMBX10``/``CMSSBX10``."""
-    return bool(_BOLD_NAME.search(font))
+    bold = _BOLD_NAMES.get(font)
+    if bold is None:
+        bold = bool(_BOLD_NAME.search(font))
+        if len(_BOLD_NAMES) < _CACHED:
+            _BOLD_NAMES[font] = bold
+    return bold
 
 
-#: ``#rrggbb`` by MuPDF colour value, filled in as colours are met (up to `_HEX_CACHED`
-#: colours: a crafted file may use millions).
+def _is_bold(span: dict[str, Any], font: str) -> bool:
+    """Whether a MuPDF span is set bold: by the font's flags, synthetic emboldening or the
+    font's name."""
+    return bool(span["flags"] & _BOLD_FONT or span["char_flags"] & _SYNTHETIC_BOLD) or \
+        _bold_name(font)
+
+
+#: Font sizes rounded to the half point, filled in as sizes are met (up to `_CACHED`).
+_HALF_POINTS: dict[float, float] = {}
+
+
+def _half_point(size: float) -> float:
+    rounded = round(size * 2) / 2
+    if len(_HALF_POINTS) < _CACHED:
+        _HALF_POINTS[size] = rounded
+    return rounded
+
+
+#: ``#rrggbb`` by MuPDF colour value, filled in as colours are met (up to `_CACHED`).
 _HEX: dict[int, str] = {}
-_HEX_CACHED = 4096
 
 
 def _hex(color: int) -> str:
     text = f"#{color & 0xFFFFFF:06x}"
-    if len(_HEX) < _HEX_CACHED:
+    if len(_HEX) < _CACHED:
         _HEX[color] = text
     return text
 
@@ -158,27 +213,31 @@ def render_mode(char_flags: int, alpha: int) -> int:
     return 1 if stroked else 0
 
 
-#: Render modes by ``char_flags << 8 | alpha``, filled in as they are met.
-_MODES: dict[int, int] = {}
+#: (render mode, why unseen or None) by ``char_flags << 8 | alpha``, filled in as met.
+_BY_FLAGS: dict[int, tuple[int, str | None]] = {}
+
+
+def _flags_visibility(char_flags: int, alpha: int) -> tuple[int, str | None]:
+    mode = render_mode(char_flags, alpha)
+    if mode == 3 or mode == 7:
+        return mode, "render-mode-3"
+    return mode, "transparent" if alpha == 0 else None
 
 
 def _span_mode(span: dict[str, Any], page_rect: tuple[float, ...]) -> tuple[int, str | None]:
     """A span's render mode and why it cannot be seen (None when it can)."""
-    alpha = span["alpha"]
-    key = span["char_flags"] << 8 | alpha
-    mode = _MODES.get(key)
-    if mode is None:
-        mode = _MODES[key] = render_mode(span["char_flags"], alpha)
-    if mode == 3 or mode == 7:
-        return mode, "render-mode-3"
-    if alpha == 0:
-        return mode, "transparent"
+    key = span["char_flags"] << 8 | span["alpha"]
+    known = _BY_FLAGS.get(key)
+    if known is None:
+        known = _BY_FLAGS[key] = _flags_visibility(span["char_flags"], span["alpha"])
+    if known[1] is not None:
+        return known
     x0, y0, x1, y1 = span["bbox"]
     if x1 <= page_rect[0] or x0 >= page_rect[2] or y1 <= page_rect[1] or y0 >= page_rect[3]:
-        return mode, "off-page"
+        return known[0], "off-page"
     if span["size"] < TINY_FONT:
-        return mode, "tiny-font"
-    return mode, None
+        return known[0], "tiny-font"
+    return known
 
 
 def _union_all(boxes: Any) -> tuple[float, float, float, float]:
@@ -201,18 +260,22 @@ def _one_column(lines: list[dict[str, Any]]) -> bool:
 def _columns(lines: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """Lines of a MuPDF block grouped by column: MuPDF may join side-by-side legends of a
     two-column page into one block. A line joins a group when it sits under the group's
-    last line within the group's width, or continues that line after a small gap."""
+    last line within the group's width, or continues that line after a gap of at most one
+    and a half times its height or font size, whichever is larger (justified text leaves
+    wide gaps between words, which MuPDF may take for the end of a line)."""
     if len(lines) < 2 or _one_column(lines):
         return [lines]
     groups: list[tuple[list[dict[str, Any]], list[float]]] = []
     for line in lines:
         x0, y0, x1, y1 = line["bbox"]
+        spans = line["spans"]
+        gap = 1.5 * max(spans[0]["size"] if spans else 0.0, y1 - y0)
         for group, box in groups:
             _, ly0, lx1, ly1 = group[-1]["bbox"]
             below = (y0 + y1) / 2 >= ly1 - 0.25 * (ly1 - ly0)
             same_row = min(y1, ly1) - max(y0, ly0) > 0.5 * min(y1 - y0, ly1 - ly0)
             if ((below and min(x1, box[2]) - max(x0, box[0]) > 0)
-                    or (same_row and -1 <= x0 - lx1 <= 1.5 * (y1 - y0))):
+                    or (same_row and -1 <= x0 - lx1 <= gap)):
                 group.append(line)
                 box[:] = [min(box[0], x0), box[1], max(box[2], x1), max(box[3], y1)]
                 break
@@ -230,13 +293,14 @@ def _split_block(page: int, lines: list[dict[str, Any]], page_rect: tuple[float,
         if len(line_spans) == 1:  # the common case, without the bookkeeping below
             span = line_spans[0]
             text = span["text"]
-            if not text.strip():
+            stripped = text.strip()
+            if not stripped:
                 continue
             mode, reason = _span_mode(span, page_rect)
             raw = groups.get(reason)
             if raw is None:
                 raw = groups[reason] = RawBlock(page, line["bbox"], hidden=reason)
-            raw.add_line(text, line["bbox"], [(0, len(text), span, mode)])
+            raw.add_span_line(text, stripped, line["bbox"], span, mode)
             continue
         parts: dict[str | None, tuple[list[str], list[Any], list[Any]]] = {}
         for span in line_spans:
@@ -261,7 +325,7 @@ def _split_block(page: int, lines: list[dict[str, Any]], page_rect: tuple[float,
             if raw is None:
                 raw = groups[reason] = RawBlock(page, bbox, hidden=reason)
             raw.add_line(text, bbox, spans)
-    return list(groups.values())
+    return [raw.close() for raw in groups.values()]
 
 
 def _shape(block: dict[str, Any], page: int) -> Shape:
@@ -287,6 +351,25 @@ def _is_background(index: int, block: dict[str, Any], texts: list[tuple[int, Any
     return all(i > index for i in under)
 
 
+def _extract_dict(textpage: Any) -> dict[str, Any]:
+    """``textpage.extractDICT()`` with each character's box as MuPDF measures it, from its
+    font's ascender to its descender.
+
+    By default PyMuPDF looks both metrics up again for every character, twice, to stretch
+    the box of a font that spans less than an em to a full em: a third of the call's time,
+    for boxes taller than the glyphs drawn (every check here, covered, off-page or
+    overlapping, is about where glyphs are). The switch is PyMuPDF-global, so the caller's
+    setting is put back."""
+    import pymupdf
+
+    previous = pymupdf.TOOLS.unset_quad_corrections()
+    pymupdf.TOOLS.unset_quad_corrections(True)
+    try:
+        return textpage.extractDICT()
+    finally:
+        pymupdf.TOOLS.unset_quad_corrections(previous)
+
+
 def read_page_text(page: Any, rect: tuple[float, float, float, float],
                    also: Any = None) -> PageText:
     """The text blocks and filled rectangles of ``page`` (a pymupdf.Page whose box is
@@ -305,7 +388,7 @@ def read_page_text(page: Any, rect: tuple[float, float, float, float],
     run_page_contents(page, devices)
     textpage = pymupdf.TextPage(stext)
     textpage.parent = page
-    data = textpage.extractDICT()
+    data = _extract_dict(textpage)
     number = page.number + 1
     blocks: list[RawBlock] = []
     texts: list[tuple[int, Any]] = []
