@@ -67,33 +67,24 @@ class RawBlock:
         self.length = offset + len(stripped)
         return offset
 
+    def _count(self, span: dict[str, Any], n: int) -> bool:
+        """Count ``n`` characters of ``span`` by size and weight; whether it is bold."""
+        size = span["size"]
+        key = _HALF_POINTS.get(size) or _half_point(size)
+        self.sizes[key] = self.sizes.get(key, 0) + n
+        self.chars += n
+        bold = _is_bold(span, span["font"])
+        if bold:
+            self.bold_chars += n
+        return bold
+
     def add_span_line(self, text: str, stripped: str, bbox: Any, span: dict[str, Any],
                       mode: int) -> None:
         """Append a line drawn as one MuPDF span: ``text`` as drawn, ``stripped`` without
         its surrounding spaces (not empty)."""
         offset = self._start_line(stripped, bbox)
-        n = len(text)
-        size = span["size"]
-        key = _HALF_POINTS.get(size) or _half_point(size)
-        sizes = self.sizes
-        sizes[key] = sizes.get(key, 0) + n
-        self.chars += n
-        font = span["font"]
-        bold = _is_bold(span, font)
-        if bold:
-            self.bold_chars += n
-        color = span["color"]
-        self.spans.append({
-            "start": offset,
-            "end": self.length,
-            "bbox": span["bbox"],
-            "color": _HEX.get(color) or _hex(color),
-            "size": size,
-            "font": font,
-            "bold": bold,
-            "render_mode": mode,
-            "opacity": span["alpha"] / 255,
-        })
+        bold = self._count(span, len(text))
+        self.spans.append(_span_entry(offset, self.length, span, bold, mode))
 
     def add_line(self, text: str, bbox: Any, spans: list[tuple[int, int, dict[str, Any], int]]
                  ) -> None:
@@ -103,33 +94,12 @@ class RawBlock:
         offset = self._start_line(stripped, bbox)
         shift = offset - (len(text) - len(text.lstrip()))
         end = self.length
-        sizes = self.sizes
-        append = self.spans.append
         for start, stop, span, mode in spans:
-            n = stop - start
-            size = span["size"]
-            key = _HALF_POINTS.get(size) or _half_point(size)
-            sizes[key] = sizes.get(key, 0) + n
-            self.chars += n
-            font = span["font"]
-            bold = _is_bold(span, font)
-            if bold:
-                self.bold_chars += n
+            bold = self._count(span, stop - start)
             start = max(start + shift, offset)
             stop = min(stop + shift, end)
             if stop > start:
-                color = span["color"]
-                append({
-                    "start": start,
-                    "end": stop,
-                    "bbox": span["bbox"],
-                    "color": _HEX.get(color) or _hex(color),
-                    "size": size,
-                    "font": font,
-                    "bold": bold,
-                    "render_mode": mode,
-                    "opacity": span["alpha"] / 255,
-                })
+                self.spans.append(_span_entry(start, stop, span, bold, mode))
 
     def close(self) -> RawBlock:
         """Set ``bbox`` to the union of the line boxes; the block itself."""
@@ -148,6 +118,23 @@ class RawBlock:
     def assemble(self) -> tuple[str, tuple[tuple[int, Any], ...], list[dict[str, Any]]]:
         """The block as one paragraph: its text, line boxes by offset, spans by offset."""
         return "".join(self.pieces), tuple(self.boxes), self.spans
+
+
+def _span_entry(start: int, end: int, span: dict[str, Any], bold: bool, mode: int
+                ) -> dict[str, Any]:
+    """A MuPDF span as the model's span (see docs/document-model.md)."""
+    color = span["color"]
+    return {
+        "start": start,
+        "end": end,
+        "bbox": span["bbox"],
+        "color": _HEX.get(color) or _hex(color),
+        "size": span["size"],
+        "font": span["font"],
+        "bold": bold,
+        "render_mode": mode,
+        "opacity": span["alpha"] / 255,
+    }
 
 
 @dataclass(slots=True)
