@@ -3,6 +3,7 @@ worker processes, inline suppressions, per-file ignores and the baseline."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -14,7 +15,7 @@ from mslint.engine import Engine, check_paths, discover
 from mslint.filters import write_baseline
 from mslint.findings import Finding, Severity
 from mslint.hookspecs import hookimpl
-from mslint.model import Document
+from mslint.model import Document, Location
 from mslint.plugins import Plugins
 from mslint.rule import RuleContext, RuleDoc, RuleMeta
 
@@ -140,6 +141,35 @@ def test_worker_processes_give_the_same_findings(tmp_path) -> None:
     assert [(r.path, [f.fingerprint() for f in r.findings]) for r in one.results] == [
         (r.path, [f.fingerprint() for f in r.findings]) for r in two.results
     ]
+
+
+class ProcessRule:
+    """Test rule: says which process checked the document."""
+
+    meta = RuleMeta(
+        "MS996", "process", "test", Severity.INFO, RuleDoc(what="w", why="y", example="e", fix="f")
+    )
+
+    def check(self, document: Document, ctx: RuleContext) -> Iterator[Finding]:
+        yield ctx.finding(f"checked in process {os.getpid()}", Location())
+
+
+class ProcessPlugin:
+    @hookimpl
+    def mslint_rules(self) -> list[object]:
+        return [ProcessRule()]
+
+
+def test_forked_workers_check_with_the_callers_own_plugins(tmp_path, plugins) -> None:
+    plugins.register(ProcessPlugin(), name="process")
+    for i in range(4):
+        (tmp_path / f"p{i}.md").write_text(f"# T\n\nPLANTED {i}\n", encoding="utf-8")
+    base = Settings(root=tmp_path, select=("MS998", "MS996"), jobs=2)
+    report = check_paths([tmp_path], base, plugins=plugins)
+    rules = [sorted(f.rule_id for f in r.findings) for r in report.results]
+    assert rules == [["MS996", "MS998"]] * 4
+    processes = {f.message for r in report.results for f in r.findings if f.rule_id == "MS996"}
+    assert f"checked in process {os.getpid()}" not in processes
 
 
 def test_fail_on_decides_the_exit_code(tmp_path, plugins) -> None:

@@ -114,13 +114,14 @@ def check(
     from mslint.engine import check_paths
     from mslint.filters import BaselineError
     from mslint.filters import write_baseline as save_baseline
-    from mslint.plugins import PluginError
+    from mslint.plugins import PluginError, Plugins
     from mslint.reporters.base import ReportOptions
 
     if sarif_compat not in (None, "github"):
         _fail(f"--sarif-compat takes 'github', not {sarif_compat!r}")
     try:
         settings = load_settings(Path.cwd(), config)
+        plugins = Plugins()
         changes: dict[str, object] = {}
         if ruleset:
             changes["ruleset"] = ruleset
@@ -141,7 +142,7 @@ def check(
             _ProgressBar() if output_format is OutputFormat.rich and sys.stdout.isatty() else None
         )
         try:
-            report = check_paths(paths, settings, on_result=progress)
+            report = check_paths(paths, settings, plugins=plugins, on_result=progress)
         finally:
             if progress is not None:
                 progress.close()
@@ -151,9 +152,7 @@ def check(
         count = save_baseline(write_baseline, report.findings())
         typer.echo(f"mslint: wrote {count} fingerprints to {write_baseline}", err=True)
         raise typer.Exit(0)
-    from mslint.plugins import Plugins
-
-    reporter = Plugins().reporters.get(output_format.value)
+    reporter = plugins.reporters.get(output_format.value)
     if reporter is None:
         _fail(f"no reporter named {output_format.value!r}")
     color = not no_color and output is None and sys.stdout.isatty()

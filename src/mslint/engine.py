@@ -312,9 +312,11 @@ def describe_magic(head: bytes) -> str:
 _WORKER: Engine | None = None
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(setup: Engine | Settings) -> None:
+    """A worker's engine: the parent's own when forked (nothing to load again), else one
+    built from the settings."""
     global _WORKER
-    _WORKER = Engine(settings)
+    _WORKER = setup if isinstance(setup, Engine) else Engine(setup)
 
 
 def _check_in_worker(path: Path) -> FileResult:
@@ -346,13 +348,15 @@ def check_paths(
                 on_result(result, total)
 
     pool = None
-    if settings.jobs > 1 and len(files) > 1 and plugins is None:
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    # Spawned workers build their engine from the settings, so only with the plugins
+    # those settings load; forked ones inherit this engine, whatever its plugins.
+    if settings.jobs > 1 and len(files) > 1 and (fork or plugins is None):
         pool = ProcessPoolExecutor(
             max_workers=min(settings.jobs, len(files)),
-            mp_context=multiprocessing.get_context(method),
+            mp_context=multiprocessing.get_context("fork" if fork else "spawn"),
             initializer=_init_worker,
-            initargs=(settings,),
+            initargs=(engine if fork else settings,),
         )
 
     def check(batch: list[Path]) -> Iterable[FileResult]:
