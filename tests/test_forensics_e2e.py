@@ -21,7 +21,7 @@ from mslint.config import Settings
 from mslint.engine import Engine
 from mslint.findings import Finding
 from mslint.plugins import Plugins
-from pdf_fixtures import clip_last_image
+from pdf_fixtures import append_content, clip_last_image
 
 FORENSIC = ("MS301", "MS305", "MS401", "MS402", "MS403", "MS404", "MS405", "MS406")
 
@@ -184,6 +184,33 @@ def test_every_pdf_leak_is_found(engine: Engine, workdir: Path) -> None:
 
 def test_clean_pdf_gives_no_forensic_finding(engine: Engine, workdir: Path) -> None:
     assert check(engine, build_clean_pdf(workdir / "clean.pdf")) == []
+
+
+def _stencil_bar(rgb: str, rect: tuple[float, float, float, float], height: float) -> bytes:
+    """Content operators painting a 1x1 stencil mask scaled to ``rect`` in colour ``rgb``,
+    as TeX exports draw coloured bars."""
+    x0, y0, x1, y1 = rect
+    return (f"q {rgb} rg {x1 - x0} 0 0 {y1 - y0} {x0} {height - y1} cm "
+            "BI /IM true /W 1 /H 1 /BPC 1 ID \x00 EI Q").encode("latin-1")
+
+
+def test_white_text_on_a_stencil_mask_bar_is_visible_and_a_black_bar_over_text_is_not(
+        engine: Engine, workdir: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    height = page.rect.height
+    append_content(doc, page, _stencil_bar("0 0.2 0.4", (56, 82, 538, 99), height))
+    page.insert_text((60, 95), "RESEARCH ARTICLE", fontsize=12, color=(1, 1, 1))
+    page.insert_text((72, 200), "Patient seen by Dr Jane Doe on 3 March 2021.", fontsize=11)
+    append_content(doc, page, _stencil_bar("0 0 0", (150, 188, 230, 204), height))
+    path = workdir / "stencil.pdf"
+    doc.save(path)
+    doc.close()
+    findings = check(engine, path)
+    assert not [f for f in findings if f.rule_id == "MS404"]
+    (redaction,) = [f for f in findings if f.rule_id == "MS405"]
+    assert redaction.properties.get("cover") == "opaque black box"
+    assert redaction.value.startswith("Dr Jane Doe")
 
 
 def test_standalone_jpeg_with_gps_is_found_and_a_stripped_one_is_not(

@@ -67,8 +67,7 @@ class PdfParser:
                     page_obj = page_object(page)
                     pending = images.start_page(page, page_obj)
                     text = read_page_text(page, box, pending.device if pending else None)
-                    if pending is not None:
-                        images.finish_page(pending, box)
+                    masks = images.finish_page(pending, box) if pending is not None else []
                     images.add_thumbnail(page, page_obj)
                     found = read_annotations(page, page_obj)
                 except (*mupdf_errors, TypeError):  # PyMuPDF's warning path can raise it
@@ -78,6 +77,7 @@ class PdfParser:
                 order = reading_order([b.bbox for b in text.blocks])
                 raw.extend(text.blocks[i] for i in order)
                 document.shapes.extend(text.shapes)
+                document.shapes.extend(masks)
                 annotations.append(found)
             if len(broken) == pages:
                 raise UnreadableFile("damaged PDF: none of its pages can be read")

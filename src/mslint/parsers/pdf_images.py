@@ -9,6 +9,12 @@ keeps the clip stack: every drawing of an image gives its rectangle and the part
 by the clip paths and the page box (zero-area when nothing is left). Images written inline in
 a content stream have no object of their own: they are listed as ``p<page>-inline<n>`` with
 PNG bytes (unless over the pixel limit). Page thumbnails (``/Thumb``) are listed too.
+
+A stencil mask (``/ImageMask true``) is not a picture but paint: its set pixels take the fill
+colour, as a filled path's would. TeX and Word exports draw coloured bars and boxes this way
+(a 1x1 mask scaled to the bar), so each drawing of one at least `MIN_SHAPE_SIDE` wide and
+high is a `Shape` of kind ``image-mask`` with that colour, where the checks of text over
+boxes look for it.
 """
 
 from __future__ import annotations
@@ -18,7 +24,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from mslint.model import EmbeddedImage, Location, Placement
+from mslint.model import EmbeddedImage, Location, Placement, Shape
+from mslint.parsers.pdf_text import MIN_SHAPE_SIDE
 
 Rect = tuple[float, float, float, float]
 _FORMATS = {"DCTDecode": "jpeg", "JPXDecode": "jpx", "JBIG2Decode": "jbig2"}
@@ -101,6 +108,16 @@ class _Candidate:
         if self._raw is None:
             self._raw = self.doc.xref_stream_raw(self.xref)
         return self._raw
+
+
+@dataclass(slots=True)
+class _Mask:
+    """One painting of a stencil mask: where, the clip in force, its RGB colour, alpha."""
+
+    rect: Rect
+    clip: Rect | None
+    fill: tuple[float, float, float] | None
+    alpha: float
 
 
 @dataclass(slots=True)
@@ -210,20 +227,23 @@ def _placement_device_class() -> type:
 
     mupdf = pymupdf.mupdf
     unit = mupdf.FzRect(0, 0, 1, 1)
+    rgb_space = mupdf.FzColorspace(mupdf.FzColorspace.Fixed_RGB)
+    color_params = mupdf.FzColorParams()
 
     def as_rect(r: Any) -> Rect:
         return (r.x0, r.y0, r.x1, r.y1)
 
     class PlacementDevice(mupdf.FzDevice2):  # type: ignore[misc]
         def __init__(self, candidates: list[_Candidate], out: list[_Drawn],
-                     max_pixels: int) -> None:
+                     masks: list[_Mask], max_pixels: int) -> None:
             super().__init__()
-            for hook in ("fill_image", "clip_path", "clip_stroke_path", "clip_text",
-                         "clip_stroke_text", "clip_image_mask", "pop_clip"):
+            for hook in ("fill_image", "fill_image_mask", "clip_path", "clip_stroke_path",
+                         "clip_text", "clip_stroke_text", "clip_image_mask", "pop_clip"):
                 getattr(self, f"use_virtual_{hook}")()
             self.clips: list[Rect | None] = []
             self.candidates = candidates
             self.out = out
+            self.masks = masks
             self.max_pixels = max_pixels
 
         def _push(self, bounds: Rect | None) -> None:
@@ -254,6 +274,16 @@ def _placement_device_class() -> type:
             if self.clips:
                 self.clips.pop()
 
+        def fill_image_mask(self, ctx: Any, image: Any, ctm: Any, colorspace: Any, color: Any,
+                            alpha: float, params: Any) -> None:
+            rect = as_rect(mupdf.ll_fz_transform_rect(unit.internal(), ctm))
+            fill = None
+            if colorspace is not None:
+                rgb = mupdf.ll_fz_convert_color(colorspace, color, rgb_space.m_internal, None,
+                                                color_params.internal())
+                fill = (round(rgb[0], 3), round(rgb[1], 3), round(rgb[2], 3))
+            self.masks.append(_Mask(rect, self.clips[-1] if self.clips else None, fill, alpha))
+
         def fill_image(self, ctx: Any, image: Any, ctm: Any, alpha: Any, params: Any) -> None:
             rect = as_rect(mupdf.ll_fz_transform_rect(unit.internal(), ctm))
             clip = self.clips[-1] if self.clips else None
@@ -270,9 +300,11 @@ def _placement_device_class() -> type:
     return PlacementDevice
 
 
-def _placement_device(candidates: list[_Candidate], out: list[_Drawn], max_pixels: int) -> Any:
-    """A MuPDF device recording each drawn image with the clip in force when drawn."""
-    return _placement_device_class()(candidates, out, max_pixels)
+def _placement_device(candidates: list[_Candidate], out: list[_Drawn], masks: list[_Mask],
+                      max_pixels: int) -> Any:
+    """A MuPDF device recording each drawn image, and each stencil mask painted, with the
+    clip in force when drawn."""
+    return _placement_device_class()(candidates, out, masks, max_pixels)
 
 
 def _match(image: Any, candidates: list[_Candidate]) -> int:
@@ -300,6 +332,7 @@ class PendingPage:
     number: int
     device: Any
     drawn: list[_Drawn]
+    masks: list[_Mask]
 
 
 @dataclass(slots=True)
@@ -350,10 +383,13 @@ class ImageCollector:
         if not candidates and not _has_inline_image(page_obj):
             return None
         drawn: list[_Drawn] = []
-        return PendingPage(number, _placement_device(candidates, drawn, self.max_pixels), drawn)
+        masks: list[_Mask] = []
+        device = _placement_device(candidates, drawn, masks, self.max_pixels)
+        return PendingPage(number, device, drawn, masks)
 
-    def finish_page(self, pending: PendingPage, page_box: Rect) -> None:
-        """Record the placements seen by a page's device (``page_box``: the page's box)."""
+    def finish_page(self, pending: PendingPage, page_box: Rect) -> list[Shape]:
+        """Record the placements seen by a page's device (``page_box``: the page's box);
+        the stencil masks it painted, as shapes (their visible part)."""
         for drawn in pending.drawn:
             rect = _round(drawn.rect)
             if not drawn.xref:
@@ -365,6 +401,13 @@ class ImageCollector:
             if image.displayed_size is None:
                 image.displayed_size = (round(rect[2] - rect[0], 2), round(rect[3] - rect[1], 2))
                 image.location = Location(page=pending.number, bbox=rect, xref=drawn.xref)
+        shapes: list[Shape] = []
+        for mask in pending.masks:
+            visible = _visible(_round(mask.rect), mask.clip, page_box)
+            if min(visible[2] - visible[0], visible[3] - visible[1]) >= MIN_SHAPE_SIDE:
+                shapes.append(Shape(page=pending.number, rect=visible, fill=mask.fill,
+                                    opacity=round(mask.alpha, 3), kind="image-mask"))
+        return shapes
 
     def _add_inline(self, page: int, drawn: _Drawn, rect: Rect, page_box: Rect) -> None:
         number = sum(1 for img in self.inline if img.location.page == page) + 1
