@@ -178,3 +178,81 @@ def test_phone_region_lookup_answers_like_is_valid_number(raw: str) -> None:
         return None
 
     assert contact._valid_region(raw, contact.DEFAULT_PHONE_REGIONS) == by_is_valid_number(raw)
+
+
+#: The plain forms of the patterns that test their word boundary or lookbehind after their
+#: first character (``M(?<!\w.)r`` for ``\bMr``) so that the regex engine can skip ahead
+#: to that character.
+_NAME = r"[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)*"
+PLAIN_FORMS = {
+    names._TITLE_NAME: rf"\b(?P<title>Mr|Mrs|Ms|Miss|Mx|Master|Madam|Mme|Mlle)\.?\s+"
+                       rf"(?P<name>{_NAME}(?:\s+{_NAME})?)",
+    names._DR_NAME: rf"\b(?P<title>Dr|Prof|Professor|Doctor)\.?\s+(?P<name>{_NAME}(?:\s+{_NAME})?)",
+    names._NAMED: rf"\b(?:named|called|nicknamed|known\s+as|name\s+(?:is|was))\s+[\"“']?"
+                  rf"(?P<name>{_NAME}(?:\s+{_NAME})?)",
+    names._APPOSITIVE: rf"(?<![\w.])(?P<name>{_NAME}(?:\s+{_NAME}){{1,2}}),\s+(?:an?|the)\s+"
+                       r"(?:\d{1,3}[- ](?:year|month|week)s?[- ]old|retired|former|widowed|"
+                       r"married|single|divorced|local)\b",
+    names._CAPITALISED: r"(?<![\w.'’-])[A-Z][a-z]+(?![\w'’-])",
+    names._INITIALS_AFTER: r"\b(?:[Pp]atient|[Pp]t\.?|Mr|Mrs|Ms|Miss|Master|Mx|[Bb]aby|[Ss]ubject"
+                           r"|[Ii]nfant|[Pp]roband)\.?\s+(?P<ini>(?:[A-Z]\.\s?){1,3}(?![A-Za-z])"
+                           r"|(?:[A-Z]\.\s?){1,2}[A-Z](?![\w.])|[A-Z]{2,3}(?![\w.]))",
+    names._TITLE_INITIAL: r"\b(?:Mr|Mrs|Ms|Miss|Master|Mx)\.?\s+(?P<ini>[A-Z])(?![\w'’])\.?",
+    ages._AGE_OLD: r"(?<![\w.])(?P<n>\d{1,3}(?:\.\d)?)[\s\-‐–]*(?P<unit>years?|yrs?|months?|mos?"
+                   r"|weeks?|wks?|days?)[\s\-‐–]*(?:old|of\s+age)\b",
+    ages._AGED: r"\b(?:aged?|age\s+of|age:|at\s+the\s+age\s+of|age\s+at\s+\w+(?:\s+\w+)?:?)\s*"
+                r"(?P<n>\d{1,3})(?!\.\d|\s*(?:[-–]|to)\s*\d|\s*%|\d)"
+                r"(?:\s*(?P<unit>years?|yrs?|months?|y))?",
+    ages._YO: r"(?<![\w.])(?P<n>\d{1,3})\s*(?:y/o|y\.o\.|yo|yrs?\s+old|-?y-o)(?!\w)",
+    ages._DECADE: r"\bin\s+(?:his|her|their|the)\s+(?:(?:early|mid|mid-|late)[\s-]*)?"
+                  r"(?P<n>\d0)['’]?s\b|\bin\s+(?:his|her|their|the)\s+"
+                  r"(?:(?:early|mid|mid-|late)[\s-]*)?(?P<w>twenties|thirties|forties|fifties"
+                  r"|sixties|seventies|eighties|nineties)\b",
+    ages._AGE_WORDS: r"\b(?P<w>nonagenarian|centenarian|supercentenarian)s?\b",
+    dates._ISO: r"(?<![\w./-])(?P<year>(?:19|20)\d{2})-(?P<month>0[1-9]|1[0-2])"
+                r"(?:-(?P<day>0[1-9]|[12]\d|3[01]))?(?![\w/]|-\w|\.\d)",
+    dates._NUMERIC: r"(?<![\w./:-])(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)"
+                    r"(?P<year>(?:19|20)\d{2}|\d{2})(?![\w/]|[.\-]\d)",
+    dates._MONTH_SLASH_YEAR: r"(?<![\w./:-])(?P<month>0?[1-9]|1[0-2])/(?P<year>(?:19|20)\d{2})"
+                             r"(?![\w/]|[.\-]\d)",
+    records._TEN_DIGITS: r"(?<![\w.,/-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w.,/-]|,\d)",
+    records._SSN: r"(?<![\w-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\w-])",
+    records._IRAN_DASHED: r"(?<![\w-])\d{3}-\d{6}-\d(?![\w-])",
+    contact._IPV4: r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]|\.\d)",
+    contact._PHONE_CANDIDATE: r"(?<![\w./-])(?:\+|00)?\(?\d[\d\s().\-]{5,18}\d(?![\w/]|[.-]\d)",
+    devices._UK_PLATE: r"(?<![\w-])[A-Z]{2}\d{2}\s?[A-Z]{3}(?![\w-])",
+    devices._VIN: r"(?<![\w-])(?=[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-Z])"
+                  r"[A-HJ-NPR-Z0-9]{17}(?![\w-])",
+    geography._POBOX: r"\bP\.?\s?O\.?\s+Box\s+\d{1,6}\b",
+    geography._ZIP_KEYWORD: r"\b(?:zip\s*code|postal\s+code|post\s*code|postcode|ZIP)\s*[:#]?\s*"
+                            r"(?:was|is|of)?\s*([A-Z0-9]{2,5}(?:[- ][A-Z0-9]{3,4})?)\b",
+    marks._ROOM: r"(?<![\w-])(?<!emergency )(?<!operating )(?<!delivery )(?<!recovery )"
+                 r"(?<!waiting )(?:room|bed|bay|cubicle|ward)\s*(?:no\.?|number|#)?\s*"
+                 r"(?P<n>\d{1,4}[A-Z]?|[A-Z]\d{1,3})(?![\w.]|\.\d)",
+}
+#: Characters where the rewritten forms could differ from the plain ones: a line break
+#: after the first character, the start of the text, case folds (ſ s, ı İ i, K K).
+EDGES = st.text(alphabet="ab19 0-./:'’(+\nMrDPpBbSsIiNnZzoxİıſKK", max_size=24)
+
+
+def _matches(pattern: re.Pattern[str], text: str, pos: int) -> list[tuple[object, ...]]:
+    return [(m.span(), m.groups()) for m in pattern.finditer(text, pos)]
+
+
+@pytest.mark.parametrize("fast", list(PLAIN_FORMS), ids=lambda p: p.pattern[:30])
+@settings(max_examples=400, deadline=None)
+@given(text=st.one_of(TEXTS, EDGES), pos=st.integers(min_value=0, max_value=4))
+def test_patterns_with_the_boundary_after_the_first_character_match_like_plain_ones(
+    fast: re.Pattern[str], text: str, pos: int
+) -> None:
+    plain = re.compile(PLAIN_FORMS[fast], fast.flags)
+    assert _matches(fast, text, pos) == _matches(plain, text, pos)
+
+
+def test_rewritten_patterns_give_the_engine_a_first_character_to_skip_to() -> None:
+    from re import _compiler, _parser  # the compiler's own prefix analysis
+
+    for fast in PLAIN_FORMS:
+        tree = _parser.parse(fast.pattern, fast.flags)
+        prefix = _compiler._get_literal_prefix(tree, tree.state.flags)[0]
+        assert prefix or _compiler._get_charset_prefix(tree, tree.state.flags), fast.pattern

@@ -17,23 +17,27 @@ _NUM_WORDS = {
 }
 _UNIT = r"(?P<unit>years?|yrs?|months?|mos?|weeks?|wks?|days?)"
 _AGE_OLD = re.compile(
-    rf"(?<![\w.])(?P<n>\d{{1,3}}(?:\.\d)?)[\s\-‐–]*{_UNIT}[\s\-‐–]*(?:old|of\s+age)\b",
+    rf"(?P<n>\d(?<![\w.].)\d{{0,2}}(?:\.\d)?)[\s\-‐–]*{_UNIT}[\s\-‐–]*(?:old|of\s+age)\b",
     re.IGNORECASE,
 )
 _AGED = re.compile(
-    r"\b(?:aged?|age\s+of|age:|at\s+the\s+age\s+of|age\s+at\s+\w+(?:\s+\w+)?:?)\s*"
+    r"(?-i:[Aa])(?<!\w.)(?:ged?|ge\s+of|ge:|t\s+the\s+age\s+of|ge\s+at\s+\w+(?:\s+\w+)?:?)\s*"
     r"(?P<n>\d{1,3})(?!\.\d|\s*(?:[-–]|to)\s*\d|\s*%|\d)(?:\s*(?P<unit>years?|yrs?|months?|y))?",
     re.IGNORECASE,
 )
-_YO = re.compile(r"(?<![\w.])(?P<n>\d{1,3})\s*(?:y/o|y\.o\.|yo|yrs?\s+old|-?y-o)(?!\w)",
+_YO = re.compile(r"(?P<n>\d(?<![\w.].)\d{0,2})\s*(?:y/o|y\.o\.|yo|yrs?\s+old|-?y-o)(?!\w)",
                  re.IGNORECASE)
 _DECADE = re.compile(
-    r"\bin\s+(?:his|her|their|the)\s+(?:(?:early|mid|mid-|late)[\s-]*)?"
-    r"(?P<n>\d0)['’]?s\b|\bin\s+(?:his|her|their|the)\s+(?:(?:early|mid|mid-|late)[\s-]*)?"
-    r"(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+    r"(?-i:[Ii\u0130\u0131])(?<!\w.)(?:n\s+(?:his|her|their|the)\s+(?:(?:early|mid|mid-|late)[\s-]*)?"
+    r"(?P<n>\d0)['’]?s\b|n\s+(?:his|her|their|the)\s+(?:(?:early|mid|mid-|late)[\s-]*)?"
+    r"(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)",
     re.IGNORECASE,
 )
-_AGE_WORDS = re.compile(r"\b(?P<w>nonagenarian|centenarian|supercentenarian)s?\b", re.IGNORECASE)
+_AGE_WORDS = re.compile(
+    r"(?P<w>(?-i:[NnCcSs\u017f])(?<!\w.)(?:(?<=[Nn])onagenarian|(?<=[Cc])entenarian"
+    r"|(?<=[Ss\u017f])upercentenarian))s?\b",
+    re.IGNORECASE,
+)
 
 
 _AGE_GATE = gate("old", "age", "y/o", "yo", "y.o", "yr", "y-o")

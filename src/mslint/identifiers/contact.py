@@ -20,11 +20,14 @@ _URL = re.compile(
     r"(?<![\w@/])(?:https?://|www\.)[^\s<>\"'()\[\]{}]+[^\s<>\"'()\[\]{}.,;:!?]",
     re.IGNORECASE,
 )
-_IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]|\.\d)")
+_IPV4 = re.compile(r"\d(?<![\w.].)\d{0,2}\.(?:\d{1,3}\.){2}\d{1,3}(?![\w.]|\.\d)")
 _IPV6 = re.compile(
     r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){2,7}[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{1,4})*(?![\w:])"
 )
-_PHONE_CANDIDATE = re.compile(r"(?<![\w./-])(?:\+|00)?\(?\d[\d\s().\-]{5,18}\d(?![\w/]|[.-]\d)")
+_PHONE_CANDIDATE = re.compile(
+    r"[+(\d](?<![\w./-].)(?:(?<=\+)\(?\d|(?<=0)0\(?\d|(?<=\()\d|(?<=\d))"
+    r"[\d\s().\-]{5,18}\d(?![\w/]|[.-]\d)"
+)
 _PHONE_CONTEXT = re.compile(
     r"\b(?:tel|telephone|phone|phoned|mobile|cell|cellphone|landline|fax|call(?:ed)?|contact|"
     r"number|reach|text(?:ed)?|pager|whatsapp)\b", re.IGNORECASE,

@@ -36,15 +36,16 @@ _MONTH_DAY = re.compile(
 )
 _MONTH_YEAR = re.compile(rf"(?<![\w-]){_MONTH},?\s+(?:of\s+)?{_YEAR}(?![\w-])")
 _ISO = re.compile(
-    r"(?<![\w./-])(?P<year>(?:19|20)\d{2})-(?P<month>0[1-9]|1[0-2])(?:-(?P<day>0[1-9]|[12]\d|3[01]))?"
+    r"(?P<year>(?:1(?<![\w./-].)9|2(?<![\w./-].)0)\d{2})-(?P<month>0[1-9]|1[0-2])(?:-(?P<day>0[1-9]|[12]\d|3[01]))?"
     r"(?![\w/]|-\w|\.\d)"
 )
 _NUMERIC = re.compile(
-    r"(?<![\w./:-])(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d{2}|\d{2})"
+    r"(?P<a>\d(?<![\w./:-].)\d?)(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d{2}|\d{2})"
     r"(?![\w/]|[.\-]\d)"
 )
 _MONTH_SLASH_YEAR = re.compile(
-    r"(?<![\w./:-])(?P<month>0?[1-9]|1[0-2])/(?P<year>(?:19|20)\d{2})(?![\w/]|[.\-]\d)"
+    r"(?P<month>\d(?<![\w./:-].)(?:(?<=0)[1-9]|(?<=[1-9])|(?<=1)[0-2]))/(?P<year>(?:19|20)\d{2})"
+    r"(?![\w/]|[.\-]\d)"
 )
 _MONTH_ANCHOR = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 _NUMERIC_GATE = re.compile(r"\d[/\-]\d|\d\.\d\d?\.\d")

@@ -38,9 +38,10 @@ _VEHICLE_GATE = gate("plate", "registration", "reg", "vin", "vehicle", "tag", "c
 _ANY_GATE = gate(*_DEVICE_GATE.words, *_VEHICLE_GATE.words)
 _DEVICE_ANCHOR = anchor("serial", "s/n", "sn", "lot", "batch", "udi", "device", "imei", "mac ")
 _VEHICLE_ANCHOR = anchor("plate", "registration", "reg", "vin", "vehicle", "tag")
-_UK_PLATE = re.compile(r"(?<![\w-])[A-Z]{2}\d{2}\s?[A-Z]{3}(?![\w-])")
+_UK_PLATE = re.compile(r"[A-Z](?<![\w-].)[A-Z]\d{2}\s?[A-Z]{3}(?![\w-])")
 _VIN = re.compile(
-    r"(?<![\w-])(?=[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-Z])[A-HJ-NPR-Z0-9]{17}(?![\w-])"
+    r"[A-HJ-NPR-Z0-9](?<![\w-].)(?:(?<=\d)|(?=[A-HJ-NPR-Z0-9]*\d))"
+    r"(?:(?<=[A-Z])|(?=[A-HJ-NPR-Z0-9]*[A-Z]))[A-HJ-NPR-Z0-9]{16}(?![\w-])"
 )
 _VEHICLE_CONTEXT = re.compile(
     r"\b(?:car|vehicle|motorcycle|motorbike|truck|lorry|van|bus|taxi|plate|registration|"

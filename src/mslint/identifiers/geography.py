@@ -24,7 +24,7 @@ _ADDRESS = re.compile(
     r"(?:,?\s+(?:Apt\.?|Apartment|Unit|Flat|Suite)\s+\w{1,5})?"
 )
 _ABBREVIATED = re.compile(r"\b(?:St|Rd|Ave|Ln|Dr|Blvd|Ct|Pl|Sq|Hwy|Pkwy|Apt)\.$")
-_POBOX = re.compile(r"\bP\.?\s?O\.?\s+Box\s+\d{1,6}\b", re.IGNORECASE)
+_POBOX = re.compile(r"(?-i:[Pp])(?<!\w.)\.?\s?O\.?\s+Box\s+\d{1,6}\b", re.IGNORECASE)
 _NAMED_STREET = re.compile(
     rf"\b(?:on|in|at|of)\s+(?:the\s+)?((?:{_NAME_WORD}\s+){{1,2}}(?:Street|Road|Avenue|Lane|Drive|"
     r"Boulevard|Crescent|Terrace))\b"
@@ -38,7 +38,8 @@ _US_STATE = (
 )
 _ZIP_AFTER_STATE = re.compile(rf"\b(?:{_US_STATE})\.?,?\s+(\d{{5}}(?:-\d{{4}})?)(?![\w-])")
 _ZIP_KEYWORD = re.compile(
-    r"\b(?:zip\s*code|postal\s+code|post\s*code|postcode|ZIP)\s*[:#]?\s*(?:was|is|of)?\s*"
+    r"(?-i:[ZzPp])(?<!\w.)(?:(?<=[Zz])ip\s*code|(?<=[Pp])ostal\s+code|(?<=[Pp])ost\s*code"
+    r"|(?<=[Pp])ostcode|(?<=[Zz])IP)\s*[:#]?\s*(?:was|is|of)?\s*"
     r"([A-Z0-9]{2,5}(?:[- ][A-Z0-9]{3,4})?)\b",
     re.IGNORECASE,
 )

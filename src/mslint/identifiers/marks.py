@@ -21,9 +21,9 @@ _FEATURE_STEMS = anchor("tattoo", "pierc", "jewel", "necklace", "earring", "ring
                       "bracelet", "pendant", "birth", "wine", "lait", "branding", "gold")
 _ROOM_GATE = gate("room", "bed", "bay", "cubicle", "ward")
 _ROOM = re.compile(
-    r"(?<![\w-])(?<!emergency )(?<!operating )(?<!delivery )(?<!recovery )(?<!waiting )"
-    r"(?:room|bed|bay|cubicle|ward)\s*(?:no\.?|number|#)?\s*(?P<n>\d{1,4}[A-Z]?|[A-Z]\d{1,3})"
-    r"(?![\w.]|\.\d)",
+    r"[rbcw](?<![\w-].)(?<!emergency .)(?<!operating .)(?<!delivery .)(?<!recovery .)"
+    r"(?<!waiting .)(?:(?<=r)oom|(?<=b)ed|(?<=b)ay|(?<=c)ubicle|(?<=w)ard)\s*"
+    r"(?:no\.?|number|#)?\s*(?P<n>\d{1,4}[A-Z]?|[A-Z]\d{1,3})(?![\w.]|\.\d)",
 )
 
 

@@ -19,18 +19,24 @@ from mslint.identifiers.base import PATIENT_CONTEXT, Gate, gate, make_span, near
 from mslint.identifiers.filters import is_drug_or_gene, is_eponym_use
 from mslint.identifiers.lexicon import eponyms, given_names, large_regions
 
-_NAME = r"[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)*"
+_NAME_TAIL = r"[a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)*"
+_NAME = "[A-Z]" + _NAME_TAIL
 _COMMON_CAPS = frozenset(re.split(r"\s+", (
     "The A An He She His Her It They Their This That These Those On In At To Of For And But Or "
     "Was Were Is Are Had Has Who Which When While After Before During Because Although However "
     "Patient Doctor Nurse Hospital Clinic Department Ward Room Bed Day Week Month Year Figure "
     "Table Case Consent Written Informed Both All No Not Also Then There Here"
 )))
+# The patterns begin with a letter and test the word boundary after it (``M(?<!\w.)`` is
+# ``\bM``), so that the regex engine skips ahead to that letter instead of trying a match
+# at every position of a long text.
 _TITLE_NAME = re.compile(
-    rf"\b(?P<title>Mr|Mrs|Ms|Miss|Mx|Master|Madam|Mme|Mlle)\.?\s+(?P<name>{_NAME}(?:\s+{_NAME})?)"
+    r"(?P<title>M(?<!\w.)(?:r|rs|s|iss|x|aster|adam|me|lle))\.?\s+"
+    rf"(?P<name>{_NAME}(?:\s+{_NAME})?)"
 )
 _DR_NAME = re.compile(
-    rf"\b(?P<title>Dr|Prof|Professor|Doctor)\.?\s+(?P<name>{_NAME}(?:\s+{_NAME})?)"
+    r"(?P<title>D(?<!\w.)(?:r|octor)|P(?<!\w.)(?:rof|rofessor))\.?\s+"
+    rf"(?P<name>{_NAME}(?:\s+{_NAME})?)"
 )
 _RELATIVE_NAME = re.compile(
     r"\b(?:husband|wife|son|daughter|mother|father|brother|sister|partner|grandson|"
@@ -39,14 +45,16 @@ _RELATIVE_NAME = re.compile(
     rf"(?P<name>{_NAME}(?:\s+{_NAME})?)"
 )
 _NAMED = re.compile(
-    rf"\b(?:named|called|nicknamed|known\s+as|name\s+(?:is|was))\s+[\"“']?(?P<name>{_NAME}(?:\s+{_NAME})?)"
+    r"(?:n(?<!\w.)(?:amed|icknamed|ame\s+(?:is|was))|c(?<!\w.)alled|k(?<!\w.)nown\s+as)"
+    rf"\s+[\"“']?(?P<name>{_NAME}(?:\s+{_NAME})?)"
 )
 # "Maria Gonzalez, a 45-year-old teacher": how case reports introduce their patient.
 _APPOSITIVE = re.compile(
-    rf"(?<![\w.])(?P<name>{_NAME}(?:\s+{_NAME}){{1,2}}),\s+(?:an?|the)\s+(?:\d{{1,3}}[- ]"
-    r"(?:year|month|week)s?[- ]old|retired|former|widowed|married|single|divorced|local)\b"
+    rf"(?P<name>[A-Z](?<![\w.].){_NAME_TAIL}(?:\s+{_NAME}){{1,2}}),\s+(?:an?|the)\s+"
+    r"(?:\d{1,3}[- ](?:year|month|week)s?[- ]old|retired|former|widowed|married|single|divorced"
+    r"|local)\b"
 )
-_CAPITALISED = re.compile(r"(?<![\w.'’-])[A-Z][a-z]+(?![\w'’-])")
+_CAPITALISED = re.compile(r"[A-Z](?<![\w.'’-].)[a-z]+(?![\w'’-])")
 _SURNAME_AFTER = re.compile(
     r"\s+(?:[A-Z]\.\s+)?(?P<last>(?:Mc|Mac|O['’]|Al-|El-|Van\s|De\s)?[A-Z][a-zà-ÿ]+"
     r"(?:-[A-Z][a-zà-ÿ]+)?)(?![\w-]|\s+(?:[A-Z]|et\s+al))"
@@ -57,11 +65,12 @@ _NOT_SURNAMES = frozenset(re.split(r"\s+", (
     "Medical Health Children Memorial General Royal County City Park House Church Island"
 )))
 _INITIALS_AFTER = re.compile(
-    r"\b(?:[Pp]atient|[Pp]t\.?|Mr|Mrs|Ms|Miss|Master|Mx|[Bb]aby|[Ss]ubject|[Ii]nfant|[Pp]roband)"
-    r"\.?\s+"
+    r"(?:P(?<!\w.)(?:atient|t\.?|roband)|p(?<!\w.)(?:atient|t\.?|roband)"
+    r"|M(?<!\w.)(?:r|rs|s|iss|aster|x)|B(?<!\w.)aby|b(?<!\w.)aby|S(?<!\w.)ubject|s(?<!\w.)ubject"
+    r"|I(?<!\w.)nfant|i(?<!\w.)nfant)\.?\s+"
     r"(?P<ini>(?:[A-Z]\.\s?){1,3}(?![A-Za-z])|(?:[A-Z]\.\s?){1,2}[A-Z](?![\w.])|[A-Z]{2,3}(?![\w.]))"
 )
-_TITLE_INITIAL = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Master|Mx)\.?\s+(?P<ini>[A-Z])(?![\w'’])\.?")
+_TITLE_INITIAL = re.compile(r"M(?<!\w.)(?:r|rs|s|iss|aster|x)\.?\s+(?P<ini>[A-Z])(?![\w'’])\.?")
 _BRACKETED_INITIALS = re.compile(r"\((?P<ini>(?:[A-Z]\.\s?){2,3})\)")
 _NOT_INITIALS = frozenset(re.split(r"\s+", (
     "HIV ICU ED ER CT MRI ECG EEG EMG BP HR RR GP OR IV IM SC PO UK USA US NHS ID CPR DNR AF MI "

@@ -56,9 +56,11 @@ _KEYWORD_ANCHOR = anchor(
     "passport", "ni ", "kod", "melli", "insurance", "policy", "member", "beneficiary", "medicare",
     "medicaid", "subscriber", "account", "billing", "licen", "certificate", "driv",
 )
-_TEN_DIGITS = re.compile(r"(?<![\w.,/-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w.,/-]|,\d)")
-_SSN = re.compile(r"(?<![\w-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\w-])")
-_IRAN_DASHED = re.compile(r"(?<![\w-])\d{3}-\d{6}-\d(?![\w-])")
+_TEN_DIGITS = re.compile(r"(\d(?<![\w.,/-].)\d{2})([ -]?)(\d{3})\2(\d{4})(?![\w.,/-]|,\d)")
+_SSN = re.compile(
+    r"\d(?<![\w-].)\d{2}(?<!000)(?<!666)(?<!9\d\d)-(?!00)\d{2}-(?!0000)\d{4}(?![\w-])"
+)
+_IRAN_DASHED = re.compile(r"\d(?<![\w-].)\d{2}-\d{6}-\d(?![\w-])")
 _NHS_CONTEXT = re.compile(r"\b(?:NHS|H\s*&\s*C|CHI|health\s+and\s+care)\b", re.IGNORECASE)
 _IRAN_CONTEXT = re.compile(r"national\s+(?:code|ID)|kod-?e?\s+melli|کد ملی", re.IGNORECASE)
 
