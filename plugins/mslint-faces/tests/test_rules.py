@@ -37,6 +37,18 @@ def _findings(engine: Engine, doc: Document) -> list:
     return engine.check_document(doc, "case.md").findings
 
 
+def test_image_whose_stream_cannot_be_decoded_is_skipped_not_a_crash(engine, faces, synth):
+    def undecodable() -> bytes:
+        raise ValueError("image object 51 cannot be decoded: is no image")
+
+    doc = _document(synth.encode(faces[0].image), NO_CONSENT)
+    broken = EmbeddedImage(id="p1-x51", format="png", location=Location(page=1, xref=51),
+                           decoder=undecodable)
+    doc.images.insert(0, broken)
+    rules = {f.rule_id for f in _findings(engine, doc)}
+    assert "MS901" not in rules and "MS303" in rules
+
+
 def test_face_without_consent_in_legend_is_an_ms303_error(engine, faces, synth):
     found = _findings(engine, _document(synth.encode(faces[0].image), NO_CONSENT))
     assert [(f.rule_id, f.severity) for f in found] == [("MS303", Severity.ERROR)]

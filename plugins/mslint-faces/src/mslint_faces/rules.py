@@ -107,7 +107,10 @@ def analysed_images(document: Document, ctx: RuleContext) -> list[tuple[Embedded
 def _analyse_all(document: Document) -> list[tuple[EmbeddedImage, ImageFaces]]:
     out = []
     for image in document.images:
-        raw = image.encoded()
+        try:
+            raw = image.encoded()
+        except ValueError:  # a stream that cannot be decoded, or too many pixels: no face
+            continue
         if raw is None:
             continue
         result = _CACHE.get(raw, lambda img=image: _analyse_one(img))
