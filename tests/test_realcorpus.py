@@ -41,9 +41,13 @@ def test_extract_prints_json_for_real_world_files(path: Path) -> None:
     assert data["format"]
 
 
-def test_the_whole_corpus_checks_in_one_batch_without_unreadable_files(realcorpus: Path) -> None:
+def test_the_whole_corpus_checks_in_one_batch_without_unreadable_files_or_rule_crashes(
+        realcorpus: Path) -> None:
     from mslint.engine import check_paths
 
     report = check_paths([realcorpus], Settings(root=realcorpus))
     assert len(report.results) >= 50
     assert report.unreadable == []
+    crashes = [f"{r.path}: {f.message}" for r in report.results for f in r.findings
+               if f.rule_id == "MS901"]
+    assert crashes == []
