@@ -33,6 +33,15 @@ def test_a_bare_long_number_beside_a_name_is_a_less_certain_record_number() -> N
     assert spans("Helen Clarke | 88812345 | 01/02/2022") == [("88812345", 0.6)]
 
 
+def test_bare_numbers_in_a_table_of_values_are_not_record_numbers_but_labelled_ones_are(
+        ) -> None:
+    table = ("site\nyear\ncases\nWhitehorse\n1999\n745\nWhitehorse\n2000\n2666\n"
+             "Yellowknife\n1999\n37737\nYellowknife\n2000\n80488\n"
+             "Inuvik\n1999\n212258\nInuvik\n2000\n213766")
+    assert spans(table) == []
+    assert spans(table + "\nMRN 31415926") == [("31415926", 0.85)]
+
+
 @pytest.mark.parametrize("line", ["TIS 0.4 MI 1.1", "Gain 52 DR 60", "12/03/2021 14:22",
                                   "Depth 16cm 37Hz", "2021-05-17"])
 def test_scanner_settings_dates_and_short_numbers_are_not_record_numbers(line: str) -> None:

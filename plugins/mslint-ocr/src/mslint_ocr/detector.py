@@ -2,7 +2,8 @@
 
 Ultrasound and PACS overlays print the patient ID after a short label (``PID``, ``ID:``,
 ``Hosp No``) or bare beside the name. In running text a bare eight-digit number could be
-anything; in an image header it is almost always the patient or accession number. Names
+anything; in an image header it is almost always the patient or accession number, unless
+the image is a table or chart whose text is mostly numbers. Names
 appear as ``SMITH, JOHN`` or ``Maria Garcia`` on a line of their own, often in capitals,
 where a model trained on prose misses them. The detectors fire only on `ocr` blocks, so
 manuscript text is left to the core detectors.
@@ -25,6 +26,11 @@ LABELLED_ID = re.compile(
     rf"\b{_LABEL}\s*[:#.]?\s*(?P<id>[A-Z]{{0,3}}\d[\d\-]{{3,14}}\d)\b", re.IGNORECASE
 )
 BARE_ID = re.compile(r"(?<![\w/.:\-])(?P<id>\d{6,12})(?![\w/.:\-])")
+#: Numbers of three or more digits (years, counts, IDs): a header shows a few, a table of
+#: values or a chart's axis many.
+_NUMBER = re.compile(r"\d{3,}")
+#: More distinct such numbers than this, and a bare number is a value among values.
+MAX_HEADER_NUMBERS = 6
 
 LABELLED_CONFIDENCE = 0.85
 BARE_CONFIDENCE = 0.6
@@ -52,6 +58,8 @@ class HeaderIdDetector:
                 m.group("id"),
                 (("labelled", True),),
             )
+        if len(set(_NUMBER.findall(text))) > MAX_HEADER_NUMBERS:
+            return
         for m in BARE_ID.finditer(text):
             start, end = m.span("id")
             if any(s <= start < e for s, e in labelled):
