@@ -232,6 +232,28 @@ def add_custom_property(doc: Any, name: str, value: str) -> None:
     doc.part.package.relate_to(part, RT.CUSTOM_PROPERTIES)
 
 
+def add_custom_xml(doc: Any, number: int, body: str) -> None:
+    """A custom XML data part (``customXml/item<number>.xml``), related from the document as
+    Word relates them."""
+    part = Part(PackURI(f"/customXml/item{number}.xml"), "application/xml", body.encode(),
+                doc.part.package)
+    doc.part.relate_to(part, RT.CUSTOM_XML)
+
+
+def add_glossary_entry(doc: Any, name: str, text: str) -> None:
+    """A glossary document with one building block (AutoText) ``name`` holding ``text``."""
+    w = NSDECLS.split(" ")[0]
+    body = (
+        f'<w:glossaryDocument {w}><w:docParts><w:docPart><w:docPartPr><w:name w:val="{name}"/>'
+        f"</w:docPartPr><w:docPartBody><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:docPartBody>"
+        "</w:docPart></w:docParts></w:glossaryDocument>"
+    ).encode()
+    part = Part(PackURI("/word/glossary/document.xml"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document."
+                "glossary+xml", body, doc.part.package)
+    doc.part.relate_to(part, RT.GLOSSARY_DOCUMENT)
+
+
 def save(doc: Any, path: Path) -> Path:
     doc.save(str(path))
     return path

@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageChops, PngImagePlugin
 
+from docx_fixtures import add_custom_xml, add_glossary_entry
 from mslint.cleaning import CleaningError, clean_file
 from mslint.cleaning.images import strip_jpeg
 from mslint.config import Settings
@@ -151,6 +152,29 @@ def test_docx_properties_comments_and_image_metadata_go_text_stays(
     names = zipfile.ZipFile(out).namelist()
     assert not [n for n in names if "comments" in n]
     assert b"MRN 7654321" in zipfile.ZipFile(out).read("word/document.xml")  # deletion kept
+
+
+def test_docx_custom_xml_values_and_glossary_go_and_the_package_still_opens(
+        engine: Engine, tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_paragraph("Case report text.")
+    add_custom_xml(d, 10, (
+        '<p:properties xmlns:p="http://schemas.microsoft.com/office/2006/metadata/properties">'
+        "<documentManagement><PatientName>Maria Garcia</PatientName></documentManagement>"
+        "</p:properties>"))
+    add_glossary_entry(d, "Clinic letter", "Re: John Smith, MRN 1234567")
+    src = tmp_path / "stored.docx"
+    d.save(str(src))
+    assert "MS401" in rules_found(engine, src)
+    out = tmp_path / "clean.docx"
+    result = clean_file(src, out)
+    assert "MS401" not in rules_found(engine, out)
+    assert any("custom XML" in action for action in result.actions)
+    assert any("glossary" in action for action in result.actions)
+    package = zipfile.ZipFile(out)
+    assert not [n for n in package.namelist() if n.startswith("word/glossary/")]
+    assert b"Maria" not in package.read("customXml/item10.xml")
+    assert docx.Document(str(out)).paragraphs[0].text == "Case report text."
 
 
 def test_pdf_info_attachments_revisions_and_exif_go_text_stays(

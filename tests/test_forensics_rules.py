@@ -200,6 +200,19 @@ def test_ms401_identifier_in_a_title_is_an_error_and_plain_titles_pass() -> None
         ("mrn", "error", "MRN 1234567"), ("name", "error", "Jane Roe")]
 
 
+def test_ms401_library_column_about_the_patient_is_one_error_glossary_text_is_scanned(
+        ) -> None:
+    document = doc(blocks=[_meta("customxml:PatientName", "Maria Garcia"),
+                           _meta("custom:PatientRef", "HN-44556"),
+                           _meta("customxml:Ward", "Ward 5"),
+                           _meta("glossary:Clinic letter", "Re: MRN 1234567, seen today")])
+    found = run(DocumentPropertiesRule(), document)
+    assert sorted((f.category, f.severity.label, f.value) for f in found) == [
+        ("document-property", "error", "HN-44556"),
+        ("document-property", "error", "Maria Garcia"),
+        ("mrn", "error", "MRN 1234567")]
+
+
 def test_ms401_reads_metadata_entries_without_blocks() -> None:
     document = Document(path=Path("a.pdf"), format="pdf", metadata={"pdf:Author": "Carol Doe"})
     (finding,) = run(DocumentPropertiesRule(), document)

@@ -311,6 +311,26 @@ def test_core_app_and_custom_properties_are_metadata(tmp_path) -> None:
     assert any(f.startswith("app:") for f in doc.metadata)
 
 
+def test_custom_xml_data_and_glossary_entries_are_metadata(tmp_path) -> None:
+    d = fx.blank()
+    fx.add_custom_xml(d, 10, (
+        '<p:properties xmlns:p="http://schemas.microsoft.com/office/2006/metadata/properties">'
+        "<documentManagement><PatientName>Maria Garcia</PatientName><Ward>Ward 5</Ward>"
+        "<TaxCatchAll/></documentManagement></p:properties>"))
+    fx.add_custom_xml(d, 11, (
+        '<b:Sources xmlns:b="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'bibliography"><b:Source><b:Tag>Smi20</b:Tag></b:Source></b:Sources>'))
+    fx.add_glossary_entry(d, "Clinic letter", "Re: John Smith, MRN 1234567")
+    doc = parse(tmp_path, d)
+    blocks = {b.attrs["field"]: b for b in only(doc, BlockKind.METADATA)}
+    assert blocks["customxml:PatientName"].text == "Maria Garcia"
+    assert blocks["customxml:PatientName"].location.part == "customXml/item10.xml"
+    assert blocks["customxml:Ward"].text == "Ward 5"
+    assert not any(f.startswith("customxml:Tag") for f in blocks)  # bibliography: cited works
+    assert blocks["glossary:Clinic letter"].text == "Re: John Smith, MRN 1234567"
+    assert doc.metadata["glossary:Clinic letter"] == "Re: John Smith, MRN 1234567"
+
+
 def test_rsid_count_is_the_number_of_editing_sessions_in_settings(tmp_path) -> None:
     d = fx.blank()
     settings_el = d.settings.element

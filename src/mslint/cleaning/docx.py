@@ -1,4 +1,5 @@
-"""Cleaning a DOCX package: properties cleared, comments removed, images stripped.
+"""Cleaning a DOCX package: properties and custom XML data cleared, comments and the
+glossary (building blocks) removed, images stripped.
 
 The package is rewritten part by part; text, tracked changes and formatting are left as
 they are (accepting changes is the author's decision). XML is parsed hardened and parts are
@@ -15,6 +16,7 @@ from typing import Any
 
 from mslint.cleaning.images import UnsupportedImage, strip_image
 from mslint.parser import ParseLimits
+from mslint.parsers.docx_stored_text import is_custom_xml_data
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -139,6 +141,24 @@ def _clear_properties(parts: dict[str, bytes]) -> list[str]:
     return cleared
 
 
+def _clear_custom_xml(parts: dict[str, bytes]) -> int:
+    """Empty every text value of the custom XML data parts, keeping their structure (content
+    controls bound to them stay valid); the number of values cleared."""
+    cleared = 0
+    for name in [n for n in parts if n.startswith("customXml/")]:
+        root = _parse_xml(parts[name])
+        if not is_custom_xml_data(name, root):
+            continue
+        values = [el for el in root.iter()
+                  if isinstance(el.tag, str) and not len(el) and (el.text or "").strip()]
+        for el in values:
+            el.text = None
+        if values:
+            cleared += len(values)
+            parts[name] = _serialize(root)
+    return cleared
+
+
 def _drop_content_types(parts: dict[str, bytes], dropped: set[str]) -> None:
     root = _parse_xml(parts["[Content_Types].xml"])
     changed = False
@@ -157,6 +177,14 @@ def clean_docx(source: Path, dest: Path, limits: ParseLimits | None = None) -> l
     cleared = _clear_properties(parts)
     if cleared:
         actions.append(f"cleared the {', '.join(cleared)} document properties")
+    values = _clear_custom_xml(parts)
+    if values:
+        actions.append(f"cleared {values} value(s) of custom XML data")
+    glossary: set[str] = set()
+    if _drop_relationships(parts, "word/_rels/document.xml.rels",
+                           frozenset({"glossaryDocument"}), glossary):
+        glossary |= {n for n in parts if n.startswith("word/glossary/")}
+        actions.append("removed the glossary (building blocks)")
     dropped: set[str] = set()
     comment_rels = _drop_relationships(parts, "word/_rels/document.xml.rels", _COMMENT_RELS,
                                        dropped)
@@ -167,7 +195,7 @@ def clean_docx(source: Path, dest: Path, limits: ParseLimits | None = None) -> l
     thumbs: set[str] = set()
     if _drop_relationships(parts, "_rels/.rels", frozenset({"thumbnail"}), thumbs):
         actions.append("removed the first-page thumbnail")
-    dropped |= thumbs
+    dropped |= thumbs | glossary
     for name in sorted(dropped):
         parts.pop(name, None)
         parts.pop(_rels_part(name), None)

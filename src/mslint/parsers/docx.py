@@ -24,6 +24,7 @@ _PROPERTY_DEFAULTS = {"core": "docProps/core.xml", "app": "docProps/app.xml",
 if TYPE_CHECKING:
     from mslint.parsers.docx_body import BodyBuilder
     from mslint.parsers.docx_images import ImageCollector
+    from mslint.parsers.docx_props import Property
 
 STRICT_W = "{http://purl.oclc.org/ooxml/wordprocessingml/main}"
 W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
@@ -48,6 +49,7 @@ def _parse_package(path: Path, package: OoxmlPackage, options: ParseOptions) -> 
     from mslint.parsers.docx_body import BodyBuilder
     from mslint.parsers.docx_figures import assign_figures
     from mslint.parsers.docx_images import ImageCollector
+    from mslint.parsers.docx_stored_text import read_glossary
     from mslint.parsers.docx_styles import W, hex_color, read_styles
 
     package_rels = package.rels("")
@@ -88,6 +90,9 @@ def _parse_package(path: Path, package: OoxmlPackage, options: ParseOptions) -> 
                           + ([(settings, package.rels(settings))] if settings else []))
     for part in by_type.get("people", [])[:1]:
         _add_people(doc, package.xml(part), part)
+    for part in by_type.get("glossaryDocument", [])[:1]:
+        for prop in read_glossary(package, part):
+            _add_property(doc, prop)
     background = root.find(f"{W}background")
     if background is not None and background.get(f"{W}color"):
         doc.attrs["docx_page_background"] = hex_color(background.get(f"{W}color"))
@@ -132,16 +137,21 @@ def _collect_package_files(images: ImageCollector, package: OoxmlPackage,
 def _add_metadata(doc: Document, package: OoxmlPackage,
                   package_rels: dict[str, Relationship]) -> None:
     from mslint.parsers.docx_props import read_properties
+    from mslint.parsers.docx_stored_text import read_custom_xml
 
     parts = dict(_PROPERTY_DEFAULTS)
     for rel in package_rels.values():
         key = _PROPERTY_RELS.get(rel.type)
         if key and not rel.external:
             parts[key] = rel.target
-    for prop in read_properties(package, parts):
-        doc.metadata[prop.field] = prop.value
-        doc.blocks.append(TextBlock(prop.value, BlockKind.METADATA, Location(part=prop.part),
-                                    attrs={"field": prop.field}))
+    for prop in read_properties(package, parts) + read_custom_xml(package):
+        _add_property(doc, prop)
+
+
+def _add_property(doc: Document, prop: Property) -> None:
+    doc.metadata.setdefault(prop.field, prop.value)
+    doc.blocks.append(TextBlock(prop.value, BlockKind.METADATA, Location(part=prop.part),
+                                attrs={"field": prop.field}))
 
 
 def _add_external_targets(doc: Document,

@@ -36,9 +36,11 @@ DOCUMENT_PROPERTIES = RuleMeta(
     doc=RuleDoc(
         what=(
             "Reads the file's own properties: DOCX core (creator, last modified by, title, "
-            "subject, keywords, description), app (company, manager) and custom properties; "
-            "PDF Info and XMP. Person fields (creator, author, last modified by) are a "
-            "warning, or information when they name one of the manuscript's own authors. "
+            "subject, keywords, description), app (company, manager) and custom properties, "
+            "custom XML data parts (a document library's columns) and glossary building "
+            "blocks; PDF Info and XMP. Person fields (creator, author, last modified by) are "
+            "a warning, or information when they name one of the manuscript's own authors; "
+            "a custom field about the patient (PatientName) is an error. "
             "Every text property also goes through the identifier detectors: a patient's "
             "name, record number, date or contact in a property is an error."
         ),
@@ -149,13 +151,16 @@ EMBEDDED_OBJECTS = RuleMeta(
 
 _PERSON_FIELDS = re.compile(
     r"^(core:(creator|lastModifiedBy)|app:Manager|pdf:Author|xmp:dc:(creator|contributor)|"
-    r"xmp:pdf:Author|custom:.*(author|owner|reviewer|editor|writer|name|person|patient).*)$",
+    r"xmp:pdf:Author|custom(xml)?:.*(author|owner|reviewer|editor|writer|name|person|patient).*)$",
     re.IGNORECASE,
 )
+#: Custom fields (a document library's columns) that hold the patient, not the file's author.
+_PATIENT_FIELDS = re.compile(r"^custom(xml)?:.*patient", re.IGNORECASE)
 _TEXT_FIELDS = re.compile(
     r"^(core:(title|subject|description|keywords|category|contentStatus|identifier)|"
     r"app:(Company|HyperlinkBase)|pdf:(Title|Subject|Keywords)|"
-    r"xmp:(dc:(title|description|subject|rights|identifier)|pdf:Keywords)|custom:.*)$",
+    r"xmp:(dc:(title|description|subject|rights|identifier)|pdf:Keywords)|"
+    r"(custom|customxml|glossary):.*)$",
     re.IGNORECASE,
 )
 
@@ -189,6 +194,14 @@ class DocumentPropertiesRule:
             if not text:
                 continue
             person_field = bool(_PERSON_FIELDS.match(name))
+            if _PATIENT_FIELDS.match(name):
+                yield ctx.finding(
+                    f"{name} identifies the patient: {{value}}", block.location,
+                    severity=capped(ctx, Severity.ERROR), category="document-property",
+                    value=text, logical_location="document properties",
+                    fix="clear the document properties before submitting", field=name,
+                )
+                continue
             if person_field:
                 own = is_author(text, document)
                 quiet = own or bool(_PLACEHOLDER_PERSON.match(text))
