@@ -213,6 +213,24 @@ def test_white_text_on_a_stencil_mask_bar_is_visible_and_a_black_bar_over_text_i
     assert redaction.value.startswith("Dr Jane Doe")
 
 
+def test_white_box_painted_over_text_is_a_failed_redaction_but_one_under_text_is_not(
+        engine: Engine, workdir: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.draw_rect(pymupdf.Rect(60, 85, 400, 105), color=None, fill=(1, 1, 1))  # background
+    page.insert_text((72, 100), "Reviewed by the ward team on admission.", fontsize=11)
+    page.insert_text((72, 200), "Patient seen by Dr Jane Doe in clinic.", fontsize=11)
+    page.draw_rect(pymupdf.Rect(150, 188, 225, 204), color=None, fill=(1, 1, 1))  # whiteout
+    page.insert_text((72, 300), "Highlighted: Dr Max Roe reviewed it.", fontsize=11)
+    page.draw_rect(pymupdf.Rect(140, 288, 220, 304), color=None, fill=(1, 1, 0.6))
+    path = workdir / "whiteout.pdf"
+    doc.save(path)
+    doc.close()
+    (finding,) = [f for f in check(engine, path) if f.rule_id == "MS405"]
+    assert finding.properties.get("cover") == "opaque white box drawn over it"
+    assert "Jane Doe" in finding.value
+
+
 def test_standalone_jpeg_with_gps_is_found_and_a_stripped_one_is_not(
         engine: Engine, workdir: Path) -> None:
     leaky = workdir / "photo.jpg"

@@ -242,6 +242,18 @@ def test_filled_rectangle_over_text_is_a_shape(tmp_path: Path) -> None:
     assert shape.rect == pytest.approx((100, 88, 180, 104), abs=0.5)
 
 
+def test_a_box_painted_after_the_text_it_overlaps_is_over_text(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.draw_rect(pymupdf.Rect(60, 85, 300, 105), color=None, fill=(0.9, 0.9, 0.9))
+    page.insert_text((72, 100), "Text on a grey band.", fontsize=11)
+    page.insert_text((72, 200), "Text under a box.", fontsize=11)
+    page.draw_rect(pymupdf.Rect(60, 185, 300, 205), color=None, fill=(1, 1, 1))
+    under, over = sorted(parse(save(doc, tmp_path / "order.pdf")).shapes,
+                         key=lambda s: s.rect[1])
+    assert (under.over_text, over.over_text) == (False, True)
+
+
 def test_redact_and_highlight_annotations_are_shapes_and_annotation_text(tmp_path: Path
                                                                          ) -> None:
     doc = pymupdf.open()

@@ -249,13 +249,17 @@ class EmbeddedFile:
 
 @dataclass(frozen=True, slots=True)
 class Shape:
-    """A filled vector shape (PDF drawing, annotation box) that may cover text."""
+    """A filled vector shape (PDF drawing, annotation box) that may cover text.
+
+    ``over_text`` says the shape was drawn after text it overlaps (PDF content order), so it
+    hides that text instead of lying under it as a background does."""
 
     page: int
     rect: tuple[float, float, float, float]
     fill: tuple[float, float, float] | None
     opacity: float = 1.0
     kind: str = "drawing"
+    over_text: bool = False
 
 
 @dataclass(slots=True)

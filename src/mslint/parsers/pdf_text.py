@@ -315,11 +315,16 @@ def _split_block(page: int, lines: list[dict[str, Any]], page_rect: tuple[float,
     return [raw.close() for raw in groups.values()]
 
 
-def _shape(block: dict[str, Any], page: int) -> Shape:
+def _shape(index: int, block: dict[str, Any], page: int, texts: list[tuple[int, Any]]
+           ) -> Shape:
+    """A filled rectangle (vector block ``index`` of the page) as a `Shape`; ``texts`` are
+    the page's text blocks by index, to tell whether it was drawn over text."""
     color = block["color"]
     fill = (((color >> 16) & 255) / 255, ((color >> 8) & 255) / 255, (color & 255) / 255)
     rect = tuple(round(v, 2) for v in block["bbox"])
-    return Shape(page=page, rect=rect, fill=fill, opacity=round(block["alpha"] / 255, 3))
+    over = any(i < index and _overlaps(bbox, block["bbox"]) for i, bbox in texts)
+    return Shape(page=page, rect=rect, fill=fill, opacity=round(block["alpha"] / 255, 3),
+                 over_text=over)
 
 
 def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
@@ -391,5 +396,6 @@ def read_page_text(page: Any, rect: tuple[float, float, float, float],
             if x1 - x0 >= MIN_SHAPE_SIDE and y1 - y0 >= MIN_SHAPE_SIDE:
                 vectors.append((index, block))
     area = (rect[2] - rect[0]) * (rect[3] - rect[1])
-    shapes = [_shape(b, number) for i, b in vectors if not _is_background(i, b, texts, area)]
+    shapes = [_shape(i, b, number, texts) for i, b in vectors
+              if not _is_background(i, b, texts, area)]
     return PageText(blocks, shapes)

@@ -13,6 +13,7 @@ from mslint.rules.page_geometry import (
     contrast,
     covered_chars,
     is_dark,
+    is_white,
     merge_ranges,
     parse_color,
 )
@@ -28,7 +29,8 @@ FAILED_REDACTION = RuleMeta(
         what=(
             "Finds text that was meant to be redacted but is still in the file: PDF text "
             "whose glyphs lie under a filled, opaque rectangle of (nearly) the text's own "
-            "colour, such as black boxes over black text; PDF text under a redaction "
+            "colour, such as black boxes over black text, or under a white rectangle "
+            "painted after the text (a whiteout); PDF text under a redaction "
             "annotation that was marked but never applied; DOCX text given a black "
             "highlight or black shading."
         ),
@@ -94,15 +96,21 @@ class FailedRedactionRule:
             color = parse_color(span.get("color")) or (0.0, 0.0, 0.0)
             for shape in shapes:
                 unapplied = shape.kind == "redact-annotation"
+                whiteout = False
                 if not unapplied:
                     fill = parse_color(shape.fill)
-                    if fill is None or contrast(color, fill) > max_contrast:
+                    if fill is None:
+                        continue
+                    # A white box painted after the text hides it whatever its colour.
+                    whiteout = shape.over_text and is_white(fill)
+                    if not whiteout and contrast(color, fill) > max_contrast:
                         continue  # text stands out from the box: drawn on it, readable
                 rng = covered_chars(tuple(box), text, shape.rect)
                 if rng is None or sum(c.isalnum() for c in text[rng[0]:rng[1]]) < 2:
                     continue  # a box on a bullet or a plot marker hides nothing
                 kind = "unapplied redaction annotation" if unapplied else (
-                    "opaque black box" if is_dark(fill) else "opaque box")
+                    "opaque black box" if is_dark(fill) else
+                    "opaque white box drawn over it" if whiteout else "opaque box")
                 hits[kind].append((start + rng[0], start + rng[1]))
         for kind, ranges in hits.items():
             for s, e in merge_ranges(ranges):

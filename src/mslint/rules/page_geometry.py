@@ -71,6 +71,12 @@ def is_dark(rgb: RGB, threshold: float = 0.05) -> bool:
     return luminance(rgb) < threshold
 
 
+def is_white(rgb: RGB, threshold: float = 0.9) -> bool:
+    """White or a near-white grey (every channel light): paper colour. A pale yellow or
+    other tint is not: that is how highlights are drawn."""
+    return min(rgb) >= threshold
+
+
 def area(r: Rect) -> float:
     return max(0.0, r[2] - r[0]) * max(0.0, r[3] - r[1])
 
