@@ -11,6 +11,7 @@ import pytest
 from mslint.config import Settings
 from mslint.engine import Engine
 from mslint.findings import Finding
+from mslint.identifiers.authors import manuscript_names
 from mslint.model import BlockKind, Document, Location, TextBlock
 from mslint.plugins import Plugins
 from mslint.rules.identifiers import IDENTIFIER_RULES
@@ -91,6 +92,18 @@ def test_cited_surname_alone_is_dropped_but_a_titled_patient_with_it_is_not() ->
         block("Rossi M, Bianchi L. A case. Lancet. 2020;3:4.", ("References",)),
     ]
     assert values(check(blocks, select=("MS201",))) == {("MS201", "name", "Rossi")}
+
+
+def test_compound_surnames_of_numbered_references_are_cited_authors() -> None:
+    refs = [block("25 \tVigil-De Gracia P, García-Cáceres E. Dexamethasone in HELLP "
+                  "syndrome. Int J Gynaecol Obstet 1997;59:217-221.", ("References",)),
+            block("[3] van der Berg JH, Smith A. A title. Lancet. 2019;1:2.", ("References",))]
+    document = Document(Path("a.docx"), "docx", blocks=refs)
+    book = manuscript_names(document, byline_blocks=[], reference_blocks=refs)
+    for name in ("Vigil-De Gracia", "Gracia", "P Vigil-De Gracia", "García-Cáceres",
+                 "van der Berg", "Berg", "Smith"):
+        assert book.covers(name), name
+    assert not book.covers("Maria Gracia") and not book.covers("Vigil")
 
 
 @pytest.mark.parametrize("text", [

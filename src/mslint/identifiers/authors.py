@@ -17,8 +17,15 @@ _PERSON = re.compile(
 _MARKERS = re.compile(r"[\d*†‡§¶#,]+$|\^\{?[\w,*]+\}?$|\s*\(\s*[\d,]+\s*\)$")
 _SUPERSCRIPTS = re.compile(r"(?<=[a-zà-ÿ.])(?:\^?\{?\d+(?:,\d+)*\}?[*†‡§¶]*|[*†‡§¶]+)")
 _SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\n)\s*")
-_SURNAME = r"([A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?)"
-_VANCOUVER = re.compile(rf"(?:^|[,.;]\s*){_SURNAME}\s+([A-Z]{{1,3}})(?=[,.;])")
+_SURNAME_WORD = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?"
+_SURNAME = rf"({_SURNAME_WORD})"
+#: A Vancouver author: a surname of one or more words ("Vigil-De Gracia", "van der Berg")
+#: and initials, at the start of the entry (after its number) or after a separator.
+_VANCOUVER = re.compile(
+    rf"(?:^\s*(?:\[?\d{{1,4}}[\].)]?\s+)?|[,.;]\s*)"
+    rf"((?:{_PARTICLES}\s+)*{_SURNAME_WORD}(?:\s+(?:{_PARTICLES}\s+)*{_SURNAME_WORD})*)"
+    rf"\s+([A-Z]{{1,3}})(?=[,.;])"
+)
 _APA = re.compile(rf"(?:^|[,;&]\s*|\band\s+){_SURNAME},\s+((?:[A-Z]\.\s?){{1,3}})")
 _IN_TEXT = re.compile(
     r"\b([A-Z][a-zà-ÿ'’]+)(?:\s+(?:et\s+al\.?|and\s+colleagues|and\s+([A-Z][a-zà-ÿ'’]+)\s*[(\[,]))"
@@ -89,9 +96,16 @@ class NameBook:
 
     def __init__(self) -> None:
         self.initials: dict[str, set[str]] = {}
+        self.compounds: set[str] = set()
 
     def add(self, surname: str, initial: str) -> None:
-        self.initials.setdefault(surname.lower().strip(".,"), set()).add(initial.lower())
+        """A surname (of one word or several: "Vigil-De Gracia") with a first initial."""
+        words = surname.lower().strip(".,").split()
+        if not words:
+            return
+        if len(words) > 1:
+            self.compounds.add(" ".join(words))
+        self.initials.setdefault(words[-1], set()).add(initial.lower())
 
     def add_full(self, full: str) -> None:
         words = re.sub(r"^(?:Dr|Prof|Professor)\.?\s+", "", full).split()
@@ -102,6 +116,8 @@ class NameBook:
         words = name.split()
         if not words:
             return False
+        if " ".join(words).lower() in self.compounds:
+            return True  # a cited compound surname on its own ("Vigil-De Gracia 1997")
         known = self.initials.get(words[-1].lower().strip(".,"))
         if known is None:
             return False
