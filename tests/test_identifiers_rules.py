@@ -94,6 +94,13 @@ def test_cited_surname_alone_is_dropped_but_a_titled_patient_with_it_is_not() ->
     assert values(check(blocks, select=("MS201",))) == {("MS201", "name", "Rossi")}
 
 
+def test_initials_of_authors_doing_the_review_are_not_patient_initials() -> None:
+    text = ("One author (A.N.) conducted GRADE assessments and two reviewers (B.C. and D.E.) "
+            "checked them. Patient J.S. was excluded.")
+    assert values(check([block(text, ("Methods",))], select=("MS202",))) == {
+        ("MS202", "initials", "J.S.")}
+
+
 def test_compound_surnames_of_numbered_references_are_cited_authors() -> None:
     refs = [block("25 \tVigil-De Gracia P, García-Cáceres E. Dexamethasone in HELLP "
                   "syndrome. Int J Gynaecol Obstet 1997;59:217-221.", ("References",)),

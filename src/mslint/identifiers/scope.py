@@ -83,11 +83,13 @@ _SENTENCE_SILENT = re.compile(
     r"grant(?:\s+(?:number|no\.?))?\s+[A-Z0-9]|funded\s+by|supported\s+by\s+(?:a\s+)?grant)",
     re.IGNORECASE,
 )
-# Acknowledgement and CRediT sentences name colleagues, not patients.
+# Acknowledgement and CRediT sentences name colleagues, not patients; so do methods
+# sentences that name who did the work by initials ("two reviewers (A.N. and B.C.)").
 _ACK_SENTENCE = re.compile(
     r"\b(?:thank(?:s|ed|ful)?|grateful|gratitude|indebted|acknowledge|supervis(?:ed|ion|or)|"
     r"conceptuali[sz]ation|methodology|data\s+curation|formal\s+analysis|writing\s*[-–]\s*"
-    r"(?:original|review)|project\s+administration|designed\s+by|wrote\s+the)\b",
+    r"(?:original|review)|project\s+administration|designed\s+by|wrote\s+the)\b|"
+    r"\b(?:authors?|reviewers?|investigators?|researchers?|assessors?|raters?)\s*\(",
     re.IGNORECASE,
 )
 _CITATION_SENTENCE = re.compile(
