@@ -231,6 +231,32 @@ def test_white_box_painted_over_text_is_a_failed_redaction_but_one_under_text_is
     assert "Jane Doe" in finding.value
 
 
+def _png(size: tuple[int, int], colour: tuple[int, int, int] | None = None) -> bytes:
+    buf = io.BytesIO()
+    image = Image.new("RGB", size, colour) if colour else Image.effect_noise(size, 60).convert(
+        "RGB")
+    image.save(buf, "PNG")
+    return buf.getvalue()
+
+
+def test_picture_of_a_black_bar_pasted_over_a_name_is_a_failed_redaction(
+        engine: Engine, workdir: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "Patient seen by Dr Jane Doe in clinic.", fontsize=11)
+    page.insert_image(pymupdf.Rect(150, 88, 225, 104), stream=_png((60, 12), (0, 0, 0)))
+    page.insert_text((72, 200), "A photograph pasted over Dr Max Roe here.", fontsize=11)
+    page.insert_image(pymupdf.Rect(200, 188, 280, 204), stream=_png((60, 12)))
+    page.insert_image(pymupdf.Rect(72, 288, 300, 304), stream=_png((60, 12), (0, 0, 0)))
+    page.insert_text((76, 300), "Label drawn on the bar", fontsize=11, color=(1, 1, 1))
+    path = workdir / "pasted.pdf"
+    doc.save(path)
+    doc.close()
+    (finding,) = [f for f in check(engine, path) if f.rule_id == "MS405"]
+    assert finding.properties.get("cover") == "image of a plain box pasted over it"
+    assert "Jane Doe" in finding.value
+
+
 def test_standalone_jpeg_with_gps_is_found_and_a_stripped_one_is_not(
         engine: Engine, workdir: Path) -> None:
     leaky = workdir / "photo.jpg"

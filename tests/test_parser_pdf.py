@@ -254,6 +254,18 @@ def test_a_box_painted_after_the_text_it_overlaps_is_over_text(tmp_path: Path) -
     assert (under.over_text, over.over_text) == (False, True)
 
 
+def test_an_image_drawn_after_text_it_overlaps_is_over_text(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "Covered words here.", fontsize=11)
+    page.insert_image(pymupdf.Rect(72, 88, 160, 104), stream=png_bytes((40, 8)))
+    page.insert_image(pymupdf.Rect(72, 188, 300, 260), stream=jpeg_bytes((50, 20)))
+    page.insert_text((80, 220), "Label on the figure", fontsize=11)
+    images = sorted(parse(save(doc, tmp_path / "over.pdf")).images,
+                    key=lambda i: i.placements[0].rect[1])
+    assert [i.placements[0].over_text for i in images] == [True, False]
+
+
 def test_redact_and_highlight_annotations_are_shapes_and_annotation_text(tmp_path: Path
                                                                          ) -> None:
     doc = pymupdf.open()

@@ -159,11 +159,13 @@ class Crop:
 
 @dataclass(frozen=True, slots=True)
 class Placement:
-    """Where an image is drawn on a PDF page; ``visible`` is the part not clipped away."""
+    """Where an image is drawn on a PDF page; ``visible`` is the part not clipped away;
+    ``over_text`` says it was drawn after text that part overlaps (it hides that text)."""
 
     page: int
     rect: tuple[float, float, float, float]
     visible: tuple[float, float, float, float] | None = None
+    over_text: bool = False
 
 
 @dataclass(slots=True)

@@ -6,7 +6,8 @@ only when a check asks for pixels, so a 100-image file is never decoded at once.
 
 Placements come from running each page that uses images through a small MuPDF device that
 keeps the clip stack: every drawing of an image gives its rectangle and the part left visible
-by the clip paths and the page box (zero-area when nothing is left). Images written inline in
+by the clip paths and the page box (zero-area when nothing is left), and whether text drawn
+before it lies under that part (a picture pasted over words hides them). Images written inline in
 a content stream have no object of their own: they are listed as ``p<page>-inline<n>`` with
 PNG bytes (unless over the pixel limit). Page thumbnails (``/Thumb``) are listed too.
 
@@ -40,6 +41,11 @@ def _round(rect: Any) -> Rect:
 
 def _intersect(a: Rect, b: Rect) -> Rect:
     return (max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3]))
+
+
+def _overlap(a: Rect, b: Rect) -> bool:
+    """Whether two boxes share an area (more than a hairline)."""
+    return min(a[2], b[2]) - max(a[0], b[0]) > 0.5 and min(a[3], b[3]) - max(a[1], b[1]) > 0.5
 
 
 def _visible(rect: Rect, clip: Rect | None, page: Rect) -> Rect:
@@ -118,6 +124,7 @@ class _Mask:
     clip: Rect | None
     fill: tuple[float, float, float] | None
     alpha: float
+    texts_before: tuple[Rect, ...] = ()
 
 
 @dataclass(slots=True)
@@ -129,6 +136,14 @@ class _Drawn:
     clip: Rect | None
     png: bytes | None = None
     size: tuple[int, int] | None = None
+    #: Boxes of the text drawn before it on the page.
+    texts_before: tuple[Rect, ...] = ()
+
+    def placement(self, page: int, page_box: Rect) -> Placement:
+        rect = _round(self.rect)
+        visible = _visible(rect, self.clip, page_box)
+        over = any(_overlap(visible, box) for box in self.texts_before)
+        return Placement(page, rect, visible, over_text=over)
 
 
 def _page_contents(page_obj: Any) -> bytes:
@@ -237,14 +252,17 @@ def _placement_device_class() -> type:
         def __init__(self, candidates: list[_Candidate], out: list[_Drawn],
                      masks: list[_Mask], max_pixels: int) -> None:
             super().__init__()
-            for hook in ("fill_image", "fill_image_mask", "clip_path", "clip_stroke_path",
-                         "clip_text", "clip_stroke_text", "clip_image_mask", "pop_clip"):
+            for hook in ("fill_text", "stroke_text", "fill_image", "fill_image_mask",
+                         "clip_path", "clip_stroke_path", "clip_text", "clip_stroke_text",
+                         "clip_image_mask", "pop_clip"):
                 getattr(self, f"use_virtual_{hook}")()
             self.clips: list[Rect | None] = []
             self.candidates = candidates
             self.out = out
             self.masks = masks
             self.max_pixels = max_pixels
+            #: Boxes of the visible text drawn so far, in drawing order.
+            self.texts: list[Rect] = []
 
         def _push(self, bounds: Rect | None) -> None:
             top = self.clips[-1] if self.clips else None
@@ -274,6 +292,16 @@ def _placement_device_class() -> type:
             if self.clips:
                 self.clips.pop()
 
+        def fill_text(self, ctx: Any, text: Any, ctm: Any, colorspace: Any, color: Any,
+                      alpha: float, params: Any) -> None:
+            if alpha > 0:
+                self.texts.append(as_rect(mupdf.ll_fz_bound_text(text, None, ctm)))
+
+        def stroke_text(self, ctx: Any, text: Any, stroke: Any, ctm: Any, colorspace: Any,
+                        color: Any, alpha: float, params: Any) -> None:
+            if alpha > 0:
+                self.texts.append(as_rect(mupdf.ll_fz_bound_text(text, stroke, ctm)))
+
         def fill_image_mask(self, ctx: Any, image: Any, ctm: Any, colorspace: Any, color: Any,
                             alpha: float, params: Any) -> None:
             rect = as_rect(mupdf.ll_fz_transform_rect(unit.internal(), ctm))
@@ -282,20 +310,22 @@ def _placement_device_class() -> type:
                 rgb = mupdf.ll_fz_convert_color(colorspace, color, rgb_space.m_internal, None,
                                                 color_params.internal())
                 fill = (round(rgb[0], 3), round(rgb[1], 3), round(rgb[2], 3))
-            self.masks.append(_Mask(rect, self.clips[-1] if self.clips else None, fill, alpha))
+            self.masks.append(_Mask(rect, self.clips[-1] if self.clips else None, fill, alpha,
+                                    tuple(self.texts)))
 
         def fill_image(self, ctx: Any, image: Any, ctm: Any, alpha: Any, params: Any) -> None:
             rect = as_rect(mupdf.ll_fz_transform_rect(unit.internal(), ctm))
             clip = self.clips[-1] if self.clips else None
+            texts = tuple(self.texts)
             xref = _match(image, self.candidates)
             if xref:
-                self.out.append(_Drawn(xref, rect, clip))
+                self.out.append(_Drawn(xref, rect, clip, texts_before=texts))
                 return
             try:
                 png = _inline_png(image, self.max_pixels)
             except (RuntimeError, ValueError, mupdf.FzErrorBase):
                 png = None  # undecodable samples: the placement is still worth knowing
-            self.out.append(_Drawn(0, rect, clip, png, (image.w, image.h)))
+            self.out.append(_Drawn(0, rect, clip, png, (image.w, image.h), texts))
 
     return PlacementDevice
 
@@ -396,8 +426,7 @@ class ImageCollector:
                 self._add_inline(pending.number, drawn, rect, page_box)
                 continue
             image = self.images[drawn.xref]
-            placement = Placement(pending.number, rect, _visible(rect, drawn.clip, page_box))
-            image.placements = (*image.placements, placement)
+            image.placements = (*image.placements, drawn.placement(pending.number, page_box))
             if image.displayed_size is None:
                 image.displayed_size = (round(rect[2] - rect[0], 2), round(rect[3] - rect[1], 2))
                 image.location = Location(page=pending.number, bbox=rect, xref=drawn.xref)
@@ -405,8 +434,10 @@ class ImageCollector:
         for mask in pending.masks:
             visible = _visible(_round(mask.rect), mask.clip, page_box)
             if min(visible[2] - visible[0], visible[3] - visible[1]) >= MIN_SHAPE_SIDE:
+                over = any(_overlap(visible, box) for box in mask.texts_before)
                 shapes.append(Shape(page=pending.number, rect=visible, fill=mask.fill,
-                                    opacity=round(mask.alpha, 3), kind="image-mask"))
+                                    opacity=round(mask.alpha, 3), kind="image-mask",
+                                    over_text=over))
         return shapes
 
     def _add_inline(self, page: int, drawn: _Drawn, rect: Rect, page_box: Rect) -> None:
@@ -416,7 +447,7 @@ class ImageCollector:
             id=f"p{page}-inline{number}", format="png", location=Location(page=page, bbox=rect),
             data=drawn.png, width=width or None, height=height or None,
             displayed_size=(round(rect[2] - rect[0], 2), round(rect[3] - rect[1], 2)),
-            placements=(Placement(page, rect, _visible(rect, drawn.clip, page_box)),),
+            placements=(drawn.placement(page, page_box),),
             attrs={"inline": True, "drawn": True, "too_large": drawn.png is None},
         ))
 

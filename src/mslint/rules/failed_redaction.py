@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from mslint.findings import Finding, Severity
 from mslint.hookspecs import hookimpl
-from mslint.model import BlockKind, Document, Shape, TextBlock
+from mslint.model import BlockKind, Document, EmbeddedImage, Shape, TextBlock
 from mslint.rule import PolicyRef, RuleContext, RuleDoc, RuleMeta
 from mslint.rules.page_geometry import (
     contrast,
@@ -29,8 +29,9 @@ FAILED_REDACTION = RuleMeta(
         what=(
             "Finds text that was meant to be redacted but is still in the file: PDF text "
             "whose glyphs lie under a filled, opaque rectangle of (nearly) the text's own "
-            "colour, such as black boxes over black text, or under a white rectangle "
-            "painted after the text (a whiteout); PDF text under a redaction "
+            "colour, such as black boxes over black text, under a white rectangle "
+            "painted after the text (a whiteout), or under a picture of a plain box pasted "
+            "over it; PDF text under a redaction "
             "annotation that was marked but never applied; DOCX text given a black "
             "highlight or black shading."
         ),
@@ -65,6 +66,43 @@ def _covers(shape: Shape, min_opacity: float) -> bool:
     return shape.fill is not None and shape.opacity >= min_opacity
 
 
+#: Kind of the shapes made of images of one plain colour pasted over text.
+PASTED_BOX = "pasted-image"
+#: An image whose channels vary by at most this much (0-255) is one plain colour.
+PLAIN_RANGE = 24
+#: Larger images are not decoded to be tested: a plain box compresses to nothing anyway.
+MAX_BOX_PIXELS = 4_000_000
+
+
+def _plain_colour(image: EmbeddedImage) -> tuple[float, float, float] | None:
+    """The colour of an image that is a single plain colour (a box), else None."""
+    try:
+        pixels = image.open_pixels(max_pixels=MAX_BOX_PIXELS)
+        extrema = pixels.convert("RGB").getextrema()
+    except (ValueError, OSError, SyntaxError):
+        return None
+    if any(high - low > PLAIN_RANGE for low, high in extrema):
+        return None
+    r, g, b = (round((low + high) / 510, 3) for low, high in extrema)
+    return (r, g, b)
+
+
+def _pasted_boxes(document: Document) -> list[Shape]:
+    """Images of one plain colour drawn over text (a picture of a black bar pasted on a
+    name), as shapes; only images drawn over text are decoded."""
+    shapes: list[Shape] = []
+    for image in document.images:
+        drawn = [p for p in image.placements if p.over_text and p.visible is not None
+                 and p.visible[2] > p.visible[0] and p.visible[3] > p.visible[1]]
+        if not drawn:
+            continue
+        fill = _plain_colour(image)
+        if fill is not None:
+            shapes.extend(Shape(page=p.page, rect=p.visible, fill=fill, kind=PASTED_BOX,
+                                over_text=True) for p in drawn if p.visible is not None)
+    return shapes
+
+
 class FailedRedactionRule:
     meta = FAILED_REDACTION
 
@@ -75,6 +113,8 @@ class FailedRedactionRule:
         for shape in document.shapes:
             if _covers(shape, min_opacity):
                 by_page[shape.page].append(shape)
+        for shape in _pasted_boxes(document):
+            by_page[shape.page].append(shape)
         for block in document.blocks:
             if block.kind in _SKIP_KINDS:
                 continue
@@ -96,6 +136,7 @@ class FailedRedactionRule:
             color = parse_color(span.get("color")) or (0.0, 0.0, 0.0)
             for shape in shapes:
                 unapplied = shape.kind == "redact-annotation"
+                pasted = shape.kind == PASTED_BOX
                 whiteout = False
                 if not unapplied:
                     fill = parse_color(shape.fill)
@@ -103,12 +144,13 @@ class FailedRedactionRule:
                         continue
                     # A white box painted after the text hides it whatever its colour.
                     whiteout = shape.over_text and is_white(fill)
-                    if not whiteout and contrast(color, fill) > max_contrast:
+                    if not (whiteout or pasted) and contrast(color, fill) > max_contrast:
                         continue  # text stands out from the box: drawn on it, readable
                 rng = covered_chars(tuple(box), text, shape.rect)
                 if rng is None or sum(c.isalnum() for c in text[rng[0]:rng[1]]) < 2:
                     continue  # a box on a bullet or a plot marker hides nothing
                 kind = "unapplied redaction annotation" if unapplied else (
+                    "image of a plain box pasted over it" if pasted else
                     "opaque black box" if is_dark(fill) else
                     "opaque white box drawn over it" if whiteout else "opaque box")
                 hits[kind].append((start + rng[0], start + rng[1]))
