@@ -219,6 +219,8 @@ PLAIN_FORMS = {
     records._SSN: r"(?<![\w-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\w-])",
     records._IRAN_DASHED: r"(?<![\w-])\d{3}-\d{6}-\d(?![\w-])",
     contact._IPV4: r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]|\.\d)",
+    contact._IPV6: r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){2,7}[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{1,4})*"
+                   r"(?![\w:])",
     contact._PHONE_CANDIDATE: r"(?<![\w./-])(?:\+|00)?\(?\d[\d\s().\-]{5,18}\d(?![\w/]|[.-]\d)",
     devices._UK_PLATE: r"(?<![\w-])[A-Z]{2}\d{2}\s?[A-Z]{3}(?![\w-])",
     devices._VIN: r"(?<![\w-])(?=[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-Z])"
@@ -226,13 +228,34 @@ PLAIN_FORMS = {
     geography._POBOX: r"\bP\.?\s?O\.?\s+Box\s+\d{1,6}\b",
     geography._ZIP_KEYWORD: r"\b(?:zip\s*code|postal\s+code|post\s*code|postcode|ZIP)\s*[:#]?\s*"
                             r"(?:was|is|of)?\s*([A-Z0-9]{2,5}(?:[- ][A-Z0-9]{3,4})?)\b",
+    names._TITLE_GATE: r"\bM(?:rs?|s|iss|aster|adam|me|lle|x)\b",
+    names._RELATIVE_NAME: r"\b(?:husband|wife|son|daughter|mother|father|brother|sister|partner"
+                          r"|grandson|granddaughter|grandmother|grandfather|niece|nephew|aunt"
+                          r"|uncle|fianc[ée]e?|boyfriend|girlfriend|stepfather|stepmother|twin"
+                          r"|carer|caregiver|neighbou?r)\s*,?\s+"
+                          rf"(?P<name>{_NAME}(?:\s+{_NAME})?)",
+    dates._MONTH_DAY: rf"(?<![\w-]){dates._MONTH}\s+(?:the\s+)?{dates._DAY}(?![\w:]|\.\d)"
+                      rf"(?:,?\s+{dates._YEAR}(?![\w-]))?",
+    dates._MONTH_YEAR: rf"(?<![\w-]){dates._MONTH},?\s+(?:of\s+)?{dates._YEAR}(?![\w-])",
+    dates._MONTH_ANCHOR: r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)",
+    dates._NUMERIC_GATE: r"\d[/\-]\d|\d\.\d\d?\.\d",
+    contact._URL: r"(?<![\w@/])(?:https?://|www\.)[^\s<>\"'()\[\]{}]+[^\s<>\"'()\[\]{}.,;:!?]",
+    geography._STREET_TYPE: rf"\b(?:{geography._STREET_TYPES})\b",
+    geography._FIVE_DIGITS: r"(?<!\d)\d{5}(?!\d)",
+    geography._NAMED_STREET: r"\b(?:on|in|at|of)\s+(?:the\s+)?"
+                             rf"((?:{geography._NAME_WORD}\s+){{1,2}}(?:Street|Road|Avenue|Lane|Drive|Boulevard|Crescent|Terrace))\b",
+    geography._RESIDENCE: r"\b(?:lives?|lived|living|resides?|resided|residing|resident|native"
+                          r"|born|moved|relocated|grew\s+up)\s+(?:in|of|to|at|near|outside)\s+"
+                          r"(?:the\s+)?(?:(?:small|rural|remote|coastal|mountain|fishing|farming)"
+                          r"\s+)?(?:(?:village|town|city|suburb|hamlet|island|district)\s+"
+                          r"(?:of|near|outside)\s+)?(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})",
     marks._ROOM: r"(?<![\w-])(?<!emergency )(?<!operating )(?<!delivery )(?<!recovery )"
                  r"(?<!waiting )(?:room|bed|bay|cubicle|ward)\s*(?:no\.?|number|#)?\s*"
                  r"(?P<n>\d{1,4}[A-Z]?|[A-Z]\d{1,3})(?![\w.]|\.\d)",
 }
 #: Characters where the rewritten forms could differ from the plain ones: a line break
 #: after the first character, the start of the text, case folds (ſ s, ı İ i, K K).
-EDGES = st.text(alphabet="ab19 0-./:'’(+\nMrDPpBbSsIiNnZzoxİıſKK", max_size=24)
+EDGES = st.text(alphabet="ab19 0-./:'’(+\nMrDPpBbSsIiNnZzoxhtwWHJnuSeSTİıſKK", max_size=24)
 
 
 def _matches(pattern: re.Pattern[str], text: str, pos: int) -> list[tuple[object, ...]]:
@@ -256,3 +279,93 @@ def test_rewritten_patterns_give_the_engine_a_first_character_to_skip_to() -> No
         tree = _parser.parse(fast.pattern, fast.flags)
         prefix = _compiler._get_literal_prefix(tree, tree.state.flags)[0]
         assert prefix or _compiler._get_charset_prefix(tree, tree.state.flags), fast.pattern
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.from_regex(r"[a-zA-Z][a-z]{0,3}", fullmatch=True), min_size=1, max_size=6),
+    st.sampled_from([r"\w", r"[\w-]", r"[\w./-]"]),
+    st.text(alphabet="abAB -./\n", max_size=30),
+)
+def test_words_at_boundary_matches_like_the_plain_alternation_after_its_lookbehind(
+    words: list[str], not_after: str, text: str
+) -> None:
+    plain = re.compile(f"(?<!{not_after})(?:{'|'.join(words)})")
+    fast = re.compile(base.words_at_boundary(tuple(words), not_after))
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_words_at_boundary_refuses_a_word_that_begins_with_no_plain_letter() -> None:
+    with pytest.raises(ValueError):
+        base.words_at_boundary(("-x",))
+    with pytest.raises(ValueError):
+        base.words_at_boundary(("a?b",))
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40) | st.text(max_size=40))
+def test_digit_count_counts_the_ascii_digits_of_any_text(text: str) -> None:
+    assert base.digit_count(text) == sum(ch in "0123456789" for ch in text)
+
+
+def test_record_keyword_regex_matches_like_its_plain_alternation_of_named_keywords() -> None:
+    keywords = [k for k, _ in records._KEYWORDS]
+    plain = re.compile(
+        r"(?<![\w-])(?:" + "|".join(f"(?P<k{i}>{k})" for i, k in enumerate(keywords)) + ")"
+        + records._SEP + records._VALUE,
+        re.IGNORECASE,
+    )
+
+    def found(pattern: re.Pattern[str], text: str) -> list[tuple[object, ...]]:
+        return [
+            (m.span(), m.group("value"), [k for k, v in m.groupdict().items() if k[0] == "k" and v])
+            for m in pattern.finditer(text)
+        ]
+
+    @settings(max_examples=1500, deadline=None)
+    @given(st.one_of(TEXTS, EDGES))
+    def same(text: str) -> None:
+        assert found(records._KEYWORD_RE, text) == found(plain, text)
+
+    same()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.from_regex(r"[a-zA-Z][a-zA-Z ]{0,3}", fullmatch=True), min_size=1, max_size=6),
+    st.text(alphabet="abAB -\nİıſKK", max_size=30),
+)
+def test_keyword_alternation_matches_like_the_plain_ignore_case_alternation(
+    keywords: list[str], text: str
+) -> None:
+    plain = re.compile(
+        r"(?<![\w-])(?:" + "|".join(f"(?P<k{i}>{k})" for i, k in enumerate(keywords)) + ")",
+        re.IGNORECASE,
+    )
+    fast = re.compile(base.keyword_alternation(tuple(keywords), r"[\w-]"), re.IGNORECASE)
+
+    def found(pattern: re.Pattern[str]) -> list[tuple[object, ...]]:
+        return [(m.span(), m.lastgroup) for m in pattern.finditer(text)]
+
+    assert found(fast) == found(plain)
+
+
+def test_case_folds_are_every_character_an_ascii_letter_matches_ignoring_case() -> None:
+    folds: dict[str, set[str]] = {}
+    for ch in map(chr, range(0x110000)):
+        if re.fullmatch("[a-z]", ch, re.IGNORECASE):
+            for letter in "abcdefghijklmnopqrstuvwxyz":
+                if re.fullmatch(letter, ch, re.IGNORECASE):
+                    folds.setdefault(letter, set()).add(ch)
+    assert folds == {letter: set(base.case_folds(letter)) for letter in folds}
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(TEXTS, st.text(alphabet="AnnaBob .-'’\n", max_size=40)),
+    st.sets(st.sampled_from(["Anna", "Bob", "An", "Maria", "John", "Smith", "Ann", "Bo"])),
+)
+def test_capitalised_words_found_by_find_are_those_finditer_steps_through(
+    text: str, words: set[str]
+) -> None:
+    stepped = [m.span() for m in names._CAPITALISED.finditer(text) if m.group() in words]
+    assert names._capitalised_words_at(text, words) == stepped

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from mslint.detector import DetectionContext, IdentifierSpan
-from mslint.identifiers.base import Taken, gate, has_digit, make_span, windows
+from mslint.identifiers.base import Taken, gate, has_digit, make_span, windows, words_at_boundary
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -21,10 +21,14 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
     "oct": 10, "nov": 11, "dec": 12,
 }
-_MONTH = (
-    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept",
+    "Sep", "Oct", "Nov", "Dec",
 )
+_MONTH = rf"(?P<month>{'|'.join(_MONTH_NAMES)})\.?"
+#: ``(?<![\w-]){_MONTH}`` with the test after the first letter, for the engine to skip to it.
+_LEADING_MONTH = "(?P<month>" + words_at_boundary(_MONTH_NAMES, r"[\w-]") + r")\.?"
 _DAY = r"(?P<day>0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2}|'\d{2})"
 
@@ -32,9 +36,9 @@ _DAY_MONTH = re.compile(
     rf"(?<![\w/.-])(?:the\s+)?{_DAY}(?:\s+of)?[\s\-]+{_MONTH}(?:,?[\s\-]+{_YEAR})?(?![\w-])"
 )
 _MONTH_DAY = re.compile(
-    rf"(?<![\w-]){_MONTH}\s+(?:the\s+)?{_DAY}(?![\w:]|\.\d)(?:,?\s+{_YEAR}(?![\w-]))?"
+    rf"{_LEADING_MONTH}\s+(?:the\s+)?{_DAY}(?![\w:]|\.\d)(?:,?\s+{_YEAR}(?![\w-]))?"
 )
-_MONTH_YEAR = re.compile(rf"(?<![\w-]){_MONTH},?\s+(?:of\s+)?{_YEAR}(?![\w-])")
+_MONTH_YEAR = re.compile(rf"{_LEADING_MONTH},?\s+(?:of\s+)?{_YEAR}(?![\w-])")
 _ISO = re.compile(
     r"(?P<year>(?:1(?<![\w./-].)9|2(?<![\w./-].)0)\d{2})-(?P<month>0[1-9]|1[0-2])(?:-(?P<day>0[1-9]|[12]\d|3[01]))?"
     r"(?![\w/]|-\w|\.\d)"
@@ -47,8 +51,10 @@ _MONTH_SLASH_YEAR = re.compile(
     r"(?P<month>\d(?<![\w./:-].)(?:(?<=0)[1-9]|(?<=[1-9])|(?<=1)[0-2]))/(?P<year>(?:19|20)\d{2})"
     r"(?![\w/]|[.\-]\d)"
 )
-_MONTH_ANCHOR = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
-_NUMERIC_GATE = re.compile(r"\d[/\-]\d|\d\.\d\d?\.\d")
+_MONTH_ANCHOR = re.compile(words_at_boundary(
+    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+))
+_NUMERIC_GATE = re.compile(r"\d(?:[/\-]\d|\.\d\d?\.\d)")
 _MONTH_GATE = gate("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
                    "Dec", case_sensitive=True)
 _UNIT_AFTER = re.compile(r"\s*(?:%|mg|g\b|ml|mL|mm|cm|units?\b|IU\b)")

@@ -9,7 +9,15 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from mslint.detector import DetectionContext, IdentifierSpan
-from mslint.identifiers.base import gate, has_digit, make_span, may_have_digits, near, windows
+from mslint.identifiers.base import (
+    gate,
+    has_digit,
+    make_span,
+    may_have_digits,
+    near,
+    windows,
+    words_at_boundary,
+)
 from mslint.identifiers.lexicon import large_regions
 
 _STREET_TYPES = (
@@ -26,7 +34,8 @@ _ADDRESS = re.compile(
 _ABBREVIATED = re.compile(r"\b(?:St|Rd|Ave|Ln|Dr|Blvd|Ct|Pl|Sq|Hwy|Pkwy|Apt)\.$")
 _POBOX = re.compile(r"(?-i:[Pp])(?<!\w.)\.?\s?O\.?\s+Box\s+\d{1,6}\b", re.IGNORECASE)
 _NAMED_STREET = re.compile(
-    rf"\b(?:on|in|at|of)\s+(?:the\s+)?((?:{_NAME_WORD}\s+){{1,2}}(?:Street|Road|Avenue|Lane|Drive|"
+    words_at_boundary(("on", "in", "at", "of"))
+    + rf"\s+(?:the\s+)?((?:{_NAME_WORD}\s+){{1,2}}(?:Street|Road|Avenue|Lane|Drive|"
     r"Boulevard|Crescent|Terrace))\b"
 )
 _UK_POSTCODE = re.compile(
@@ -50,8 +59,9 @@ _ADDRESS_CONTEXT = re.compile(
 
 
 _RESIDENCE = re.compile(
-    r"\b(?:lives?|lived|living|resides?|resided|residing|resident|native|born|moved|relocated|"
-    r"grew\s+up)\s+(?:in|of|to|at|near|outside)\s+(?:the\s+)?(?:(?:small|rural|remote|coastal|"
+    words_at_boundary(("lives?", "lived", "living", "resides?", "resided", "residing", "resident",
+                       "native", "born", "moved", "relocated", r"grew\s+up"))
+    + r"\s+(?:in|of|to|at|near|outside)\s+(?:the\s+)?(?:(?:small|rural|remote|coastal|"
     r"mountain|fishing|farming)\s+)?(?:(?:village|town|city|suburb|hamlet|island|district)\s+"
     r"(?:of|near|outside)\s+)?(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})"
 )
@@ -62,10 +72,9 @@ _STREET_WORDS = gate("street", "road", "avenue", "lane", "drive", "boulevard", "
 _RESIDENCE_WORDS = gate("live", "living", "resid", "native", "born", "moved", "relocated", "grew")
 #: Both word lists above in one gate: most texts have neither.
 _PLACE_WORDS = gate(*_STREET_WORDS.words, *_RESIDENCE_WORDS.words)
-_STREET_TYPE = re.compile(rf"\b(?:{_STREET_TYPES})\b")
-_ADDRESS_GATE = gate(*_STREET_TYPES.split("|"), case_sensitive=True)
+_STREET_TYPE = re.compile(words_at_boundary(tuple(_STREET_TYPES.split("|"))) + r"\b")
 _INWARD_CODE = re.compile(r"\d[ABD-HJLNP-UW-Z]{2}(?![\w-])")
-_FIVE_DIGITS = re.compile(r"(?<!\d)\d{5}(?!\d)")
+_FIVE_DIGITS = re.compile(r"\d(?<!\d.)\d{4}(?!\d)")
 _ZIP_GATE = gate("zip", "postal", "post code", "postcode")
 
 
@@ -94,7 +103,7 @@ class GeographyDetector:
                 yield make_span(self.name, "place", text, *m.span("place"), 0.8)
 
     def _numbered(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
-        for lo, hi in windows(text, _STREET_TYPE, 80, 25) if _ADDRESS_GATE.search(text) else ():
+        for lo, hi in windows(text, _STREET_TYPE, 80, 25):
             for m in _ADDRESS.finditer(text, lo, hi):
                 end = m.end()
                 if text[end - 1] == "." and not _ABBREVIATED.search(text, m.start(), end):

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from mslint.detector import DetectionContext, IdentifierSpan
-from mslint.identifiers.base import PATIENT_CONTEXT, Gate, gate, make_span, near
+from mslint.identifiers.base import PATIENT_CONTEXT, Gate, gate, make_span, near, words_at_boundary
 from mslint.identifiers.filters import is_drug_or_gene, is_eponym_use
 from mslint.identifiers.lexicon import eponyms, given_names, large_regions
 
@@ -38,11 +38,14 @@ _DR_NAME = re.compile(
     r"(?P<title>D(?<!\w.)(?:r|octor)|P(?<!\w.)(?:rof|rofessor))\.?\s+"
     rf"(?P<name>{_NAME}(?:\s+{_NAME})?)"
 )
+_RELATIVES = (
+    "husband", "wife", "son", "daughter", "mother", "father", "brother", "sister", "partner",
+    "grandson", "granddaughter", "grandmother", "grandfather", "niece", "nephew", "aunt",
+    "uncle", "fianc[ée]e?", "boyfriend", "girlfriend", "stepfather", "stepmother", "twin",
+    "carer", "caregiver", "neighbou?r",
+)
 _RELATIVE_NAME = re.compile(
-    r"\b(?:husband|wife|son|daughter|mother|father|brother|sister|partner|grandson|"
-    r"granddaughter|grandmother|grandfather|niece|nephew|aunt|uncle|fianc[ée]e?|boyfriend|"
-    r"girlfriend|stepfather|stepmother|twin|carer|caregiver|neighbou?r)\s*,?\s+"
-    rf"(?P<name>{_NAME}(?:\s+{_NAME})?)"
+    words_at_boundary(_RELATIVES) + rf"\s*,?\s+(?P<name>{_NAME}(?:\s+{_NAME})?)"
 )
 _NAMED = re.compile(
     r"(?:n(?<!\w.)(?:amed|icknamed|ame\s+(?:is|was))|c(?<!\w.)alled|k(?<!\w.)nown\s+as)"
@@ -78,7 +81,7 @@ _NOT_INITIALS = frozenset(re.split(r"\s+", (
 )))
 _INITIALS_WORDS = gate("atient", "Pt", "pt", "aby", "ubject", "nfant", "roband",
                        case_sensitive=True)
-_TITLE_GATE = re.compile(r"\bM(?:rs?|s|iss|aster|adam|me|lle|x)\b")
+_TITLE_GATE = re.compile(r"M(?<!\w.)(?:rs?|s|iss|aster|adam|me|lle|x)\b")
 _CUE_PATTERNS: tuple[tuple[re.Pattern[str], Gate], ...] = (
     (_RELATIVE_NAME, gate("husband", "wife", "son", "daughter", "mother", "father", "brother",
                           "sister", "partner", "grand", "niece", "nephew", "aunt", "uncle",
@@ -163,19 +166,16 @@ class TitleNameDetector:
                 yield make_span(self.name, "name", text, s, e, 0.85, role="person")
 
     def _given_names(self, text: str) -> Iterator[IdentifierSpan]:
-        known = given_names()
-        if known.isdisjoint(_CAPITALISED.findall(text)):
-            return  # most texts: no listed given name, and no match objects built
-        for first in _CAPITALISED.finditer(text):
-            if first.group() not in known:
-                continue
-            m = _SURNAME_AFTER.match(text, first.end())
+        listed = given_names().intersection(_CAPITALISED.findall(text))
+        # Most texts: no listed given name, and no match objects built.
+        for start, end in _capitalised_words_at(text, listed) if listed else ():
+            m = _SURNAME_AFTER.match(text, end)
             if m is None:
                 continue
             last = m.group("last")
             if last in _NOT_SURNAMES or last in _COMMON_CAPS or is_drug_or_gene(last):
                 continue
-            s, e = _clean_name(text, first.start(), m.end())
+            s, e = _clean_name(text, start, m.end())
             eponymous = last.lower() in eponyms() or is_eponym_use(text[s:e], text[e:])
             yield make_span(self.name, "name", text, s, e, 0.5 if eponymous else 0.8,
                             role="person")
@@ -203,6 +203,23 @@ class TitleNameDetector:
             if text[e:e + 1] == ".":
                 e += 1
             yield make_span(self.name, "initials", text, s, e, 0.9)
+
+
+def _capitalised_words_at(text: str, words: set[str]) -> list[tuple[int, int]]:
+    """Where ``_CAPITALISED`` finds one of ``words`` in ``text``, in text order, found with
+    ``str.find`` rather than by stepping through every capitalised word (a long text has
+    tens of thousands). A capitalised word begins only where no letter precedes it, so the
+    matches ``finditer`` finds never overlap and each is the one ``match`` finds there."""
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at != -1:
+            m = _CAPITALISED.match(text, at)
+            if m is not None and m.end() == at + len(word):
+                found.append((at, m.end()))
+            at = text.find(word, at + 1)
+    found.sort()
+    return found
 
 
 class NerDetector:

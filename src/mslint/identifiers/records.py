@@ -16,6 +16,7 @@ from mslint.identifiers.base import (
     Taken,
     anchor,
     digit_count,
+    keyword_alternation,
     keyword_windows,
     make_span,
     may_have_digits,
@@ -26,28 +27,54 @@ from mslint.identifiers.checksums import iran_national_code_valid, luhn_valid, n
 _SEP = r"\s*(?:[:#=]|no\.?|number|num\.?|\(|is|was|of)?\s*[:#]?\s*"
 _VALUE = r"(?P<value>(?=[A-Z0-9/\-]*\d)[A-Z]{0,5}[-/]?\d[\dA-Z]*(?:[-/ ]\d[\dA-Z]*){0,4})"
 
-# keyword -> category
+_NUMBER = r"\s+(?:number|no\.?)"
+_NUMBER_SIGN = r"\s+(?:number|no\.?|#)"
+_ID = r"\s+(?:ID|number|no\.?|#)"
+# keyword -> category, in the order the regex tries them
 _KEYWORDS: tuple[tuple[str, str], ...] = (
-    (r"MRN|medical[- ]record(?:s)?(?:\s+(?:number|no\.?|#))?|hospital\s+(?:number|no\.?|#|ID)"
-     r"|hosp\.?\s+no\.?|U\.?R\.?N?\.?(?:\s+(?:number|no\.?))?|unit\s+record\s+number"
-     r"|case\s+(?:number|no\.?|#)|patient\s+(?:ID|identifier|number|no\.?|#)"
-     r"|record\s+(?:number|no\.?|#)|chart\s+(?:number|no\.?|#)|HID|"
-     r"admission\s+(?:number|no\.?)|accession\s+(?:number|no\.?)", "mrn"),
-    (r"NHS\s*(?:number|no\.?|#)?|H\s*&\s*C\s*(?:number|no\.?)?|health\s+and\s+care\s+number"
-     r"|CHI\s+(?:number|no\.?)", "nhs-number"),
-    (r"SSN|social\s+security(?:\s+(?:number|no\.?))?", "ssn"),
-    (r"national\s+(?:code|ID|identity|identification|insurance)(?:\s+(?:number|no\.?|card))?"
-     r"|(?:passport|NI)\s+(?:number|no\.?)|kod-?e?\s+melli", "national-id"),
-    (r"(?:health[- ]plan|insurance|policy|member(?:ship)?|beneficiary|Medicare|Medicaid|"
-     r"subscriber)\s+(?:ID|number|no\.?|#)", "health-plan"),
-    (r"(?:bank\s+)?account\s+(?:number|no\.?|#)|billing\s+(?:number|no\.?)", "account"),
-    (r"(?:driver'?s?|driving)\s+licen[cs]e(?:\s+(?:number|no\.?|#))?|licen[cs]e\s+(?:number|no\.?|#)"
-     r"|certificate\s+(?:number|no\.?|#)", "licence"),
+    ("MRN", "mrn"),
+    (rf"medical[- ]record(?:s)?(?:{_NUMBER_SIGN})?", "mrn"),
+    (r"hospital\s+(?:number|no\.?|#|ID)", "mrn"),
+    (r"hosp\.?\s+no\.?", "mrn"),
+    (rf"U\.?R\.?N?\.?(?:{_NUMBER})?", "mrn"),
+    (r"unit\s+record\s+number", "mrn"),
+    (rf"case{_NUMBER_SIGN}", "mrn"),
+    (r"patient\s+(?:ID|identifier|number|no\.?|#)", "mrn"),
+    (rf"record{_NUMBER_SIGN}", "mrn"),
+    (rf"chart{_NUMBER_SIGN}", "mrn"),
+    ("HID", "mrn"),
+    (rf"admission{_NUMBER}", "mrn"),
+    (rf"accession{_NUMBER}", "mrn"),
+    (r"NHS\s*(?:number|no\.?|#)?", "nhs-number"),
+    (r"H\s*&\s*C\s*(?:number|no\.?)?", "nhs-number"),
+    (r"health\s+and\s+care\s+number", "nhs-number"),
+    (rf"CHI{_NUMBER}", "nhs-number"),
+    ("SSN", "ssn"),
+    (rf"social\s+security(?:{_NUMBER})?", "ssn"),
+    (r"national\s+(?:code|ID|identity|identification|insurance)(?:\s+(?:number|no\.?|card))?",
+     "national-id"),
+    (rf"passport{_NUMBER}", "national-id"),
+    (rf"NI{_NUMBER}", "national-id"),
+    (r"kod-?e?\s+melli", "national-id"),
+    (rf"health[- ]plan{_ID}", "health-plan"),
+    (rf"insurance{_ID}", "health-plan"),
+    (rf"policy{_ID}", "health-plan"),
+    (rf"member(?:ship)?{_ID}", "health-plan"),
+    (rf"beneficiary{_ID}", "health-plan"),
+    (rf"Medicare{_ID}", "health-plan"),
+    (rf"Medicaid{_ID}", "health-plan"),
+    (rf"subscriber{_ID}", "health-plan"),
+    (rf"bank\s+account{_NUMBER_SIGN}", "account"),
+    (rf"account{_NUMBER_SIGN}", "account"),
+    (rf"billing{_NUMBER}", "account"),
+    (rf"driver'?s?\s+licen[cs]e(?:{_NUMBER_SIGN})?", "licence"),
+    (rf"driving\s+licen[cs]e(?:{_NUMBER_SIGN})?", "licence"),
+    (rf"licen[cs]e{_NUMBER_SIGN}", "licence"),
+    (rf"certificate{_NUMBER_SIGN}", "licence"),
 )
 
 _KEYWORD_RE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(f"(?P<k{i}>{pat})" for i, (pat, _) in enumerate(_KEYWORDS)) + r")"
-    + _SEP + _VALUE,
+    keyword_alternation(tuple(k for k, _ in _KEYWORDS), r"[\w-]") + _SEP + _VALUE,
     re.IGNORECASE,
 )
 _KEYWORD_ANCHOR = anchor(
