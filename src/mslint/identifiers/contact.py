@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from mslint.detector import DetectionContext, IdentifierSpan
-from mslint.identifiers.base import before, digit_count, make_span, near
+from mslint.identifiers.base import before, context_words, digit_count, make_span, near
 
 DEFAULT_PHONE_REGIONS = ("GB", "US", "IR", "AU", "CA", "IE", "IN", "DE", "FR")
 
@@ -29,9 +29,9 @@ _PHONE_CANDIDATE = re.compile(
     r"[+(\d](?<![\w./-].)(?:(?<=\+)\(?\d|(?<=0)0\(?\d|(?<=\()\d|(?<=\d))"
     r"[\d\s().\-]{5,18}\d(?![\w/]|[.-]\d)"
 )
-_PHONE_CONTEXT = re.compile(
-    r"\b(?:tel|telephone|phone|phoned|mobile|cell|cellphone|landline|fax|call(?:ed)?|contact|"
-    r"number|reach|text(?:ed)?|pager|whatsapp)\b", re.IGNORECASE,
+_PHONE_CONTEXT = context_words(
+    "tel", "telephone", "phone", "phoned", "mobile", "cell", "cellphone", "landline", "fax",
+    "call(?:ed)?", "contact", "number", "reach", "text(?:ed)?", "pager", "whatsapp",
 )
 _TRUNK_PREFIX = re.compile(r"0\d{2,4}[\s-]")
 _SSN_SHAPE = re.compile(r"\d{3}-\d{2}-\d{4}")
@@ -39,10 +39,10 @@ _THOUSANDS = re.compile(r"\d{1,3}(?:[ ,.]\d{3})+")
 _FAX = re.compile(r"\bfax\b", re.IGNORECASE)
 _VERSION = re.compile(r"\b(?:version|v|ver\.?|release|firmware|build)\s*$", re.IGNORECASE)
 _DATEISH = re.compile(r"^\d{1,4}([./-])\d{1,2}\1\d{2,4}$")
-_PERSONAL_URL = re.compile(
-    r"\b(?:patient|his|her|their|personal|blog|profile|account|posted|channel|vlog|page|"
-    r"social\s+media|facebook|instagram|tiktok|youtube|twitter|website\s+of|fundraiser|"
-    r"gofundme|crowdfunding)\b", re.IGNORECASE,
+_PERSONAL_URL = context_words(
+    "patient", "his", "her", "their", "personal", "blog", "profile", "account", "posted",
+    "channel", "vlog", "page", r"social\s+media", "facebook", "instagram", "tiktok", "youtube",
+    "twitter", r"website\s+of", "fundraiser", "gofundme", "crowdfunding",
 )
 
 

@@ -9,6 +9,7 @@ from mslint.detector import DetectionContext, IdentifierSpan
 from mslint.identifiers.base import (
     Taken,
     anchor,
+    context_words,
     gate,
     has_digit,
     keyword_windows,
@@ -43,9 +44,9 @@ _VIN = re.compile(
     r"[A-HJ-NPR-Z0-9](?<![\w-].)(?:(?<=\d)|(?=[A-HJ-NPR-Z0-9]*\d))"
     r"(?:(?<=[A-Z])|(?=[A-HJ-NPR-Z0-9]*[A-Z]))[A-HJ-NPR-Z0-9]{16}(?![\w-])"
 )
-_VEHICLE_CONTEXT = re.compile(
-    r"\b(?:car|vehicle|motorcycle|motorbike|truck|lorry|van|bus|taxi|plate|registration|"
-    r"driver|driving|collision|crash|accident)\b", re.IGNORECASE,
+_VEHICLE_CONTEXT = context_words(
+    "car", "vehicle", "motorcycle", "motorbike", "truck", "lorry", "van", "bus", "taxi", "plate",
+    "registration", "driver", "driving", "collision", "crash", "accident",
 )
 
 

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from mslint.detector import DetectionContext, IdentifierSpan
 from mslint.identifiers.base import (
+    context_words,
     gate,
     has_digit,
     make_span,
@@ -52,9 +53,10 @@ _ZIP_KEYWORD = re.compile(
     r"([A-Z0-9]{2,5}(?:[- ][A-Z0-9]{3,4})?)\b",
     re.IGNORECASE,
 )
-_ADDRESS_CONTEXT = re.compile(
-    r"\b(?:lives?|lived|living|resides?|resided|resident|address|home|moved|born|from|street|road|avenue|"
-    r"village|town|city|county|district|postcode|post\s*code|zip)\b", re.IGNORECASE,
+_ADDRESS_CONTEXT = context_words(
+    "lives?", "lived", "living", "resides?", "resided", "resident", "address", "home", "moved",
+    "born", "from", "street", "road", "avenue", "village", "town", "city", "county", "district",
+    "postcode", r"post\s*code", "zip",
 )
 
 

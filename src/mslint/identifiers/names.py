@@ -15,7 +15,15 @@ import re
 from collections.abc import Iterator
 
 from mslint.detector import DetectionContext, IdentifierSpan
-from mslint.identifiers.base import PATIENT_CONTEXT, Gate, gate, make_span, near, words_at_boundary
+from mslint.identifiers.base import (
+    PATIENT_CONTEXT,
+    Gate,
+    context_words,
+    gate,
+    make_span,
+    near,
+    words_at_boundary,
+)
 from mslint.identifiers.filters import is_drug_or_gene, is_eponym_use
 from mslint.identifiers.lexicon import eponyms, given_names, large_regions
 
@@ -52,8 +60,13 @@ _NAMED = re.compile(
     rf"\s+[\"“']?(?P<name>{_NAME}(?:\s+{_NAME})?)"
 )
 # "Maria Gonzalez, a 45-year-old teacher": how case reports introduce their patient.
+# Its names never give a letter back (possessive ``++``, ``*+``): what follows a name, a
+# space or a comma, cannot continue one, so the matches are the same with far less
+# backtracking at each of a long text's capitals.
+_HELD_NAME_TAIL = r"[a-zà-ÿ]++(?:[-'’][A-Z]?[a-zà-ÿ]++)*+"
 _APPOSITIVE = re.compile(
-    rf"(?P<name>[A-Z](?<![\w.].){_NAME_TAIL}(?:\s+{_NAME}){{1,2}}),\s+(?:an?|the)\s+"
+    rf"(?P<name>[A-Z](?<![\w.].){_HELD_NAME_TAIL}(?:\s++[A-Z]{_HELD_NAME_TAIL}){{1,2}}),\s+"
+    r"(?:an?|the)\s+"
     r"(?:\d{1,3}[- ](?:year|month|week)s?[- ]old|retired|former|widowed|married|single|divorced"
     r"|local)\b"
 )
@@ -105,9 +118,9 @@ _RESIDENCE_BEFORE = re.compile(
     r"remote))*\s*)$",
     re.IGNORECASE,
 )
-_RELATIVE_CONTEXT = re.compile(
-    r"\b(?:patient|husband|wife|son|daughter|mother|father|brother|sister|partner|relative|"
-    r"family|named|called)\b", re.IGNORECASE,
+_RELATIVE_CONTEXT = context_words(
+    "patient", "husband", "wife", "son", "daughter", "mother", "father", "brother", "sister",
+    "partner", "relative", "family", "named", "called",
 )
 
 

@@ -15,6 +15,7 @@ from mslint.detector import DetectionContext, IdentifierSpan
 from mslint.identifiers.base import (
     Taken,
     anchor,
+    context_words,
     digit_count,
     keyword_alternation,
     keyword_windows,
@@ -88,7 +89,7 @@ _SSN = re.compile(
     r"\d(?<![\w-].)\d{2}(?<!000)(?<!666)(?<!9\d\d)-(?!00)\d{2}-(?!0000)\d{4}(?![\w-])"
 )
 _IRAN_DASHED = re.compile(r"\d(?<![\w-].)\d{2}-\d{6}-\d(?![\w-])")
-_NHS_CONTEXT = re.compile(r"\b(?:NHS|H\s*&\s*C|CHI|health\s+and\s+care)\b", re.IGNORECASE)
+_NHS_CONTEXT = context_words("NHS", r"H\s*&\s*C", "CHI", r"health\s+and\s+care")
 _IRAN_CONTEXT = re.compile(r"national\s+(?:code|ID)|kod-?e?\s+melli|کد ملی", re.IGNORECASE)
 
 
