@@ -100,7 +100,7 @@ class PhoneDetector:
                 raw, start = raw[1:], start + 1
             if _SSN_SHAPE.fullmatch(raw) or raw.count("(") != raw.count(")"):
                 continue
-            if "." in raw and (" " in raw or any(len(g) < 2 for g in re.split(r"\.", raw))):
+            if "." in raw and (" " in raw or any(len(g) < 2 for g in raw.split("."))):
                 continue
             digits = sum(ch.isdigit() for ch in raw)
             if digits < 7 or digits > 15 or _DATEISH.match(raw.strip()):

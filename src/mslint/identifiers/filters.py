@@ -15,6 +15,11 @@ def bare(word: str) -> str:
     return _POSSESSIVE.sub("", word).lower()
 
 
+#: How much of the text after a name `is_eponym_use` reads: callers pass that much, not the
+#: rest of a long text (a copy of it per name).
+FOLLOWING = 40
+
+
 def is_eponym_use(name: str, following: str) -> bool:
     """Whether ``name`` (as found in text) followed by ``following`` reads as an eponym:
     "Parkinson's disease", "Glasgow Coma Scale", "Babinski sign", "Hodgkin lymphoma",
@@ -24,7 +29,7 @@ def is_eponym_use(name: str, following: str) -> bool:
         return False
     parts = [bare(w) for w in words]
     listed = [p in eponyms() or all(q in eponyms() for q in p.split("-") if q) for p in parts]
-    head = next(iter(_WORD.findall(following[:40])), "").lower()
+    head = next(iter(_WORD.findall(following[:FOLLOWING])), "").lower()
     possessive = bool(_POSSESSIVE.search(words[-1])) or following.startswith(("'s", "’s"))
     if head in eponym_heads() and (any(listed) or possessive or len(parts) == 1):
         return True

@@ -24,7 +24,7 @@ from mslint.identifiers.base import (
     near,
     words_at_boundary,
 )
-from mslint.identifiers.filters import is_drug_or_gene, is_eponym_use
+from mslint.identifiers.filters import FOLLOWING, is_drug_or_gene, is_eponym_use
 from mslint.identifiers.lexicon import eponyms, given_names, large_regions
 
 _NAME_TAIL = r"[a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)*"
@@ -124,10 +124,13 @@ _RELATIVE_CONTEXT = context_words(
 )
 
 
+_TRAILING = re.compile(r"(?:['’]s?|[.,;:])+$")
+
+
 def _clean_name(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim a possessive and trailing punctuation off a name span."""
     value = text[start:end]
-    trimmed = re.sub(r"(?:['’]s?|[.,;:])+$", "", value)
+    trimmed = _TRAILING.sub("", value)
     return start, start + len(trimmed)
 
 
@@ -153,7 +156,8 @@ class TitleNameDetector:
             s, e = _clean_name(text, *m.span("name"))
             if text[s:e].split()[0] in _COMMON_CAPS:
                 continue
-            if is_eponym_use(text[s:e], text[e:]) and not near(text, s, e, PATIENT_CONTEXT, 30):
+            eponym = is_eponym_use(text[s:e], text[e:e + FOLLOWING])
+            if eponym and not near(text, s, e, PATIENT_CONTEXT, 30):
                 continue
             yield make_span(self.name, "name", text, s, e, 0.9, title=m.group("title"),
                             role="person")
@@ -174,7 +178,9 @@ class TitleNameDetector:
                 first = text[s:e].split()[0]
                 if first in _COMMON_CAPS or is_drug_or_gene(text[s:e]):
                     continue
-                if first.lower() in large_regions() or is_eponym_use(text[s:e], text[e:]):
+                if first.lower() in large_regions():
+                    continue
+                if is_eponym_use(text[s:e], text[e:e + FOLLOWING]):
                     continue
                 yield make_span(self.name, "name", text, s, e, 0.85, role="person")
 
@@ -189,7 +195,7 @@ class TitleNameDetector:
             if last in _NOT_SURNAMES or last in _COMMON_CAPS or is_drug_or_gene(last):
                 continue
             s, e = _clean_name(text, start, m.end())
-            eponymous = last.lower() in eponyms() or is_eponym_use(text[s:e], text[e:])
+            eponymous = last.lower() in eponyms() or is_eponym_use(text[s:e], text[e:e + FOLLOWING])
             yield make_span(self.name, "name", text, s, e, 0.5 if eponymous else 0.8,
                             role="person")
 
@@ -277,7 +283,9 @@ class NerDetector:
             return None
         if value.split()[0] in _COMMON_CAPS:
             return None
-        if is_eponym_use(value, text[e:]) or is_drug_or_gene(value) or _NOT_A_NAME.search(value):
+        if is_eponym_use(value, text[e:e + FOLLOWING]) or is_drug_or_gene(value):
+            return None
+        if _NOT_A_NAME.search(value):
             return None
         words = value.split()
         if len(set(words)) < len(words) or any(w.isupper() and len(w) > 1 for w in words):
