@@ -129,8 +129,9 @@ def _coverage(region: np.ndarray, across: Pitch, down: Pitch) -> float:
 def measure_mosaic_in_box(gray: np.ndarray, x: int, y: int, w: int, h: int) -> MosaicMeasure | None:
     """Pixelation inside a face box: over the whole box, else in horizontal bands.
 
-    The bands (a third of the box tall, stepped by a sixth) find a mosaic over part of the
-    face, such as the eyes only; coverage is then the share of the box they span.
+    The bands (a third of the box tall, stepped by a sixth; failing those, a fifth tall
+    over the eyes) find a mosaic over part of the face, such as the eyes only; coverage is
+    then the share of the box they span.
     """
     region = gray[y : y + h, x : x + w].astype(np.float32)
     whole = measure_mosaic(region)
@@ -138,8 +139,14 @@ def measure_mosaic_in_box(gray: np.ndarray, x: int, y: int, w: int, h: int) -> M
         return whole
     covered = np.zeros(h, bool)
     found: list[MosaicMeasure] = []
-    band = max(1, h // 3)
-    for top in range(0, h - band + 1, max(1, h // 6)):
+    third, fifth = max(1, h // 3), max(1, h // 5)
+    bands = [(top, third) for top in range(0, h - third + 1, max(1, h // 6))]
+    # then narrower bands over the eyes (a face box's second fifth to its middle), where
+    # a strip of mosaic only two or three blocks tall fills too little of a third
+    bands += [(top, fifth) for top in range(h // 10, h // 2 + 1, max(1, fifth // 2))]
+    for top, band in bands:
+        if found and band == fifth:
+            break
         m = measure_mosaic(region[top : top + band])
         if m is not None and m.coverage >= 0.4:
             found.append(m)
