@@ -96,6 +96,34 @@ def add_run_xml(paragraph: Any, fragment: str) -> None:
     paragraph._p.append(xml(fragment))
 
 
+def add_floating_rectangle(paragraph: Any, fill: str = "000000", *, behind: bool = False,
+                           vml: bool = False) -> None:
+    """A filled rectangle shape anchored to ``paragraph`` and floating in front of its text
+    (behind it with ``behind``), as Word writes one drawn with Insert > Shapes: DrawingML
+    in ``mc:Choice`` with its VML fallback, or VML alone with ``vml``."""
+    style = f"position:absolute;width:80pt;height:14pt;z-index:{-1 if behind else 1}"
+    rect = f'<v:rect style="{style}" fillcolor="#{fill}" stroked="f"/>'
+    if vml:
+        add_run_xml(paragraph, f"<w:r><w:pict>{rect}</w:pict></w:r>")
+        return
+    drawing = (
+        f'<w:drawing><wp:anchor behindDoc="{1 if behind else 0}" distT="0" distB="0" '
+        'distL="0" distR="0" simplePos="0" relativeHeight="2" locked="0" layoutInCell="1" '
+        'allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column">'
+        '<wp:posOffset>900000</wp:posOffset></wp:positionH><wp:positionV '
+        'relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+        '<wp:extent cx="1016000" cy="177800"/><wp:wrapNone/><wp:docPr id="7" name="Rect 7"/>'
+        '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/'
+        'wordprocessingShape"><wps:wsp><wps:cNvSpPr/><wps:spPr><a:prstGeom prst="rect"/>'
+        f'<a:solidFill><a:srgbClr val="{fill}"/></a:solidFill></wps:spPr><wps:bodyPr/>'
+        "</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>"
+    )
+    add_run_xml(paragraph, (
+        f'<w:r><mc:AlternateContent><mc:Choice Requires="wps">{drawing}</mc:Choice>'
+        f"<mc:Fallback><w:pict>{rect}</w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    ))
+
+
 def add_deletion(
     paragraph: Any, text: str, author: str = "Dr Reviewer", date: str = "2024-03-01T10:00:00Z"
 ) -> None:

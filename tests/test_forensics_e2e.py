@@ -16,7 +16,12 @@ from docx.enum.text import WD_COLOR_INDEX
 from docx.shared import Inches, RGBColor
 from PIL import Image
 
-from docx_fixtures import add_deletion, add_ole_object, crop_last_picture
+from docx_fixtures import (
+    add_deletion,
+    add_floating_rectangle,
+    add_ole_object,
+    crop_last_picture,
+)
 from mslint.config import Settings
 from mslint.engine import Engine
 from mslint.findings import Finding
@@ -255,6 +260,25 @@ def test_picture_of_a_black_bar_pasted_over_a_name_is_a_failed_redaction(
     (finding,) = [f for f in check(engine, path) if f.rule_id == "MS405"]
     assert finding.properties.get("cover") == "image of a plain box pasted over it"
     assert "Jane Doe" in finding.value
+
+
+def test_black_or_white_shape_drawn_in_front_of_a_docx_paragraph_is_a_warning(
+        engine: Engine, workdir: Path) -> None:
+    d = new_docx()
+    covered = d.add_paragraph("Patient seen by Dr Jane Doe in clinic.")
+    add_floating_rectangle(covered)
+    whited = d.add_paragraph("Referred by Dr Max Roe.")
+    add_floating_rectangle(whited, "FFFFFF", vml=True)
+    behind = d.add_paragraph("A grey band behind this line.")
+    add_floating_rectangle(behind, behind=True)
+    tinted = d.add_paragraph("A yellow sticker on this one.")
+    add_floating_rectangle(tinted, "FFE066")
+    path = workdir / "shapes.docx"
+    d.save(str(path))
+    findings = [f for f in check(engine, path) if f.rule_id == "MS405"]
+    assert [(f.properties.get("cover"), f.severity.label, f.location.paragraph)
+            for f in findings] == [("black shape", "warning", 1), ("white shape", "warning", 2)]
+    assert findings[0].value == "Patient seen by Dr Jane Doe in clinic."
 
 
 def test_standalone_jpeg_with_gps_is_found_and_a_stripped_one_is_not(

@@ -17,6 +17,7 @@ from mslint.model import BlockKind, Document, Location, TextBlock
 from mslint.parsers.docx_charts import drawing_text_parts, read_drawing_text
 from mslint.parsers.docx_images import ImageCollector
 from mslint.parsers.docx_runs import MC, TXBX, ParagraphContent, SeqField, read_paragraph
+from mslint.parsers.docx_shapes import covering_shapes
 from mslint.parsers.docx_styles import StyleSheet, W, hex_color
 from mslint.parsers.ooxml_package import Relationship
 
@@ -329,11 +330,15 @@ class BodyBuilder:
 
 
 def block_attrs(content: ParagraphContent, rels: dict[str, Relationship]) -> dict[str, Any]:
-    """Formatting spans and hyperlink targets of one paragraph, as block attrs."""
+    """Formatting spans, hyperlink targets and filled shapes drawn in front of the text of
+    one paragraph, as block attrs."""
     attrs = content.format_attrs()
     links = link_targets(content, rels, 0)
     if links:
         attrs["links"] = links
+    shapes = covering_shapes(content.drawings)
+    if shapes:
+        attrs["covering_shapes"] = shapes
     return attrs
 
 

@@ -133,14 +133,14 @@ class ImageCollector:
                    paragraph: int | None, out: DrawingContent) -> None:
         doc_pr = frame.find(f"{WP}docPr")
         extent = frame.find(f"{WP}extent")
-        frame_size = _emu_size(extent)
+        frame_size = emu_size(extent)
         blips = [b for b in frame.iter(f"{A}blip") if not _inside_text_box(b, frame)]
         for blip in blips:
             pic = _ancestor(blip, f"{PIC}pic", frame)
             props = pic.find(f"{PIC}nvPicPr/{PIC}cNvPr") if pic is not None else None
             size = frame_size
             if len(blips) > 1 and pic is not None:
-                size = _emu_size(pic.find(f"{PIC}spPr/{A}xfrm/{A}ext")) or frame_size
+                size = emu_size(pic.find(f"{PIC}spPr/{A}xfrm/{A}ext")) or frame_size
             fill = blip.getparent()
             src = fill.find(f"{A}srcRect") if fill is not None else None
             crop = None
@@ -158,7 +158,7 @@ class ImageCollector:
              paragraph: int | None, out: DrawingContent) -> None:
         rid = data.get(f"{R}id") or data.get(f"{OFFICE}relid") or data.get(f"{R}href") or ""
         shape = data.getparent()
-        size = _vml_size(shape.get("style") or "") if shape is not None else None
+        size = vml_size(shape.get("style") or "") if shape is not None else None
         crop = Crop(*(_crop_fraction(data.get(f"crop{k}"), 1.0)
                       for k in ("left", "top", "right", "bottom")))
         image = self._image(rels.get(rid), rid, container, paragraph, size,
@@ -287,7 +287,8 @@ def _ancestor(el: Any, tag: str, stop: Any) -> Any:
     return None
 
 
-def _emu_size(el: Any) -> tuple[float, float] | None:
+def emu_size(el: Any) -> tuple[float, float] | None:
+    """(width, height) in points of a DrawingML extent (``cx``/``cy`` in EMU)."""
     if el is None:
         return None
     try:
@@ -296,7 +297,8 @@ def _emu_size(el: Any) -> tuple[float, float] | None:
         return None
 
 
-def _vml_size(style: str) -> tuple[float, float] | None:
+def vml_size(style: str) -> tuple[float, float] | None:
+    """(width, height) in points from a VML shape's CSS ``style``."""
     dims: dict[str, float] = {}
     for name, value, unit in _VML_LENGTH.findall(style):
         dims[name.lower()] = float(value) * _TO_POINTS[(unit or "").lower()]

@@ -9,6 +9,7 @@ from mslint.findings import Finding, Severity
 from mslint.hookspecs import hookimpl
 from mslint.model import BlockKind, Document, EmbeddedImage, Shape, TextBlock
 from mslint.rule import PolicyRef, RuleContext, RuleDoc, RuleMeta
+from mslint.rules.identifier_scan import capped
 from mslint.rules.page_geometry import (
     contrast,
     covered_chars,
@@ -33,7 +34,9 @@ FAILED_REDACTION = RuleMeta(
             "painted after the text (a whiteout), or under a picture of a plain box pasted "
             "over it; PDF text under a redaction "
             "annotation that was marked but never applied; DOCX text given a black "
-            "highlight or black shading."
+            "highlight or black shading, and DOCX paragraphs with a black or white shape "
+            "drawn in front of their text (a warning: Word keeps no layout to tell which "
+            "words it covers)."
         ),
         why=(
             "Drawing a box over text hides it on screen and on paper only: the text can "
@@ -121,7 +124,7 @@ class FailedRedactionRule:
             page = block.location.page
             if page is not None and page in by_page:
                 yield from self._pdf_block(block, by_page[page], max_contrast, ctx)
-            elif page is None and block.attrs.get("spans"):
+            elif page is None and (block.attrs.get("spans") or block.attrs.get("covering_shapes")):
                 yield from self._docx_block(block, ctx)
 
     def _pdf_block(self, block: TextBlock, shapes: list[Shape], max_contrast: float,
@@ -167,6 +170,7 @@ class FailedRedactionRule:
                     )
 
     def _docx_block(self, block: TextBlock, ctx: RuleContext) -> Iterator[Finding]:
+        yield from self._docx_shapes(block, ctx)
         for span in block.attrs.get("spans") or []:
             start, end = int(span.get("start", 0)), int(span.get("end", 0))
             if not block.text[start:end].strip():
@@ -184,6 +188,30 @@ class FailedRedactionRule:
                     category="failed-redaction", fix=_FIX, cover=f"black {key}",
                 )
                 break
+
+
+    @staticmethod
+    def _docx_shapes(block: TextBlock, ctx: RuleContext) -> Iterator[Finding]:
+        """A black or white shape floating in front of the paragraph it is anchored to.
+        Word keeps no layout, so the words under it are not known: a warning on the
+        paragraph."""
+        for shape in block.attrs.get("covering_shapes") or []:
+            fill = parse_color(shape.get("fill"))
+            if fill is None or not (is_dark(fill) or is_white(fill)):
+                continue
+            colour = "black" if is_dark(fill) else "white"
+            start = len(block.text) - len(block.text.lstrip())
+            end = len(block.text.rstrip())
+            if end > start:
+                yield ctx.finding_in_block(
+                    block, start, end,
+                    f"a filled {colour} shape is drawn in front of this paragraph; the text "
+                    "under it is still in the file: {value}",
+                    severity=capped(ctx, Severity.WARNING), category="failed-redaction",
+                    fix="delete the words the shape hides, then the shape",
+                    cover=f"{colour} shape",
+                )
+            return
 
 
 @hookimpl
