@@ -8,7 +8,10 @@ stored as JPEG (DCT) and half as Flate (PNG origin). Prints, as medians over rep
 * their ratio (goal: at most 1.5), in CPU time and in wall time;
 * for context, a second bare pass that asks for ``get_text("dict")`` (the spans with fonts,
   colours and boxes the parser needs; image decoding off) instead of plain text;
-* the peak RSS of parsing the file in a fresh subprocess, beside the RSS of the bare pass.
+* the peak RSS of parsing the file in a fresh subprocess, beside the RSS of the bare pass;
+* for four unreadable files (password-protected, truncated, a DOCX named .pdf, garbage in a
+  PDF frame), the time, peak RSS and one-line reason of `Engine.parse`, each in a fresh
+  process.
 
 The passes are run in turn, round after round, so that load from other processes on a shared
 machine falls on all of them alike; CPU time (``time.process_time``) is the steadier figure.
@@ -157,18 +160,61 @@ def high_water_kib():
         if line.startswith("VmHWM:"):
             return int(line.split()[1])
 
+import time
 base = high_water_kib()
-getattr(bench, {func!r})(Path({path!r}))
-print(json.dumps({{"before_kib": base, "peak_kib": high_water_kib()}}))
+started = time.perf_counter()
+result = getattr(bench, {func!r})(Path({path!r}))
+seconds = time.perf_counter() - started
+print(json.dumps({{"before_kib": base, "peak_kib": high_water_kib(), "seconds": seconds,
+                   "result": result}}))
 """
 
 
-def peak_rss(path: Path, func: str) -> dict[str, int]:
-    """Peak RSS (KiB) of a fresh interpreter running ``func`` on ``path``."""
+def peak_rss(path: Path, func: str) -> dict[str, Any]:
+    """Peak RSS (KiB), seconds and result of a fresh interpreter running ``func`` on
+    ``path``."""
     code = _RSS_CHILD.format(bench_dir=str(Path(__file__).parent), func=func, path=str(path))
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
                          text=True).stdout
     return json.loads(out.strip().splitlines()[-1])
+
+
+def unreadable_reason(path: Path) -> dict[str, Any]:
+    """What `Engine.parse` says of a file it cannot read (the MS901 message), and how long
+    it took to say it (the engine is built before the clock starts)."""
+    from mslint.config import Settings
+    from mslint.engine import Engine
+    from mslint.parser import UnreadableFile
+
+    engine = Engine(Settings(select=("MS901",), root=path.parent))
+    started = time.perf_counter()
+    try:
+        engine.parse(path)
+        reason = "parsed (unexpected)"
+    except UnreadableFile as exc:
+        reason = str(exc)
+    return {"reason": reason, "seconds": time.perf_counter() - started}
+
+
+def build_bad_inputs(folder: Path, good: Path) -> dict[str, Path]:
+    """A password-protected PDF, the benchmark PDF cut in half, a DOCX named .pdf and a
+    file with a PDF header and end marker around garbage."""
+    import pymupdf
+
+    locked = folder / "locked.pdf"
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 72), "Patient record", fontsize=11)
+    doc.save(locked, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="secret",
+             owner_pw="owner")
+    doc.close()
+    cut = folder / "truncated.pdf"
+    cut.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    docx = folder / "really-a-docx.pdf"
+    docx.write_bytes(b"PK\x03\x04" + bytes(2048))
+    garbage = folder / "garbage.pdf"
+    garbage.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 400 + b"\n%%EOF\n")
+    return {"password-protected": locked, "truncated (half of it)": cut,
+            "DOCX named .pdf": docx, "garbage in a PDF frame": garbage}
 
 
 def built_pdf(folder: Path, pages: int, images: int) -> Path:
@@ -209,6 +255,12 @@ def main() -> None:
         print(f"peak RSS parsing in a fresh process: bare {rss_bare['peak_kib'] / 1024:.0f} MiB, "
               f"mslint {rss_ours['peak_kib'] / 1024:.0f} MiB "
               f"(interpreter + pymupdf before parsing: {rss_ours['before_kib'] / 1024:.0f} MiB)")
+        print("bad inputs (Engine.parse in a fresh process each):")
+        for name, bad in build_bad_inputs(Path(tmp), path).items():
+            run = peak_rss(bad, "unreadable_reason")
+            said = run["result"]
+            print(f"  {name:24} {bad.stat().st_size / 1e6:6.2f} MB {said['seconds'] * 1000:7.1f} ms"
+                  f"  peak RSS {run['peak_kib'] / 1024:4.0f} MiB  -> {said['reason']}")
 
 
 if __name__ == "__main__":

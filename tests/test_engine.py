@@ -92,6 +92,16 @@ def test_unsupported_extension_named_explicitly_is_ms901(tmp_path, plugins) -> N
     assert "not supported" in report.results[0].findings[0].message
 
 
+def test_file_that_is_not_what_its_extension_says_is_named_in_plain_words(tmp_path,
+                                                                           plugins) -> None:
+    (tmp_path / "photo.jpg").write_text("just text", encoding="utf-8")
+    (tmp_path / "paper.pdf").write_bytes(b"PK\x03\x04" + bytes(64))
+    report = check_paths([tmp_path], settings(tmp_path), plugins=plugins)
+    messages = sorted(r.findings[0].message for r in report.results)
+    assert messages[0].startswith("not a PDF file, whatever its name says (looks like a ZIP")
+    assert messages[1].startswith("not an image file, whatever its name says")
+
+
 def test_directory_walk_skips_hidden_and_vendor_dirs(tmp_path) -> None:
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "x.md").write_text("x", encoding="utf-8")

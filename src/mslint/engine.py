@@ -158,9 +158,9 @@ class Engine:
         if parser is None:
             raise UnreadableFile(f"{path.suffix or 'extensionless'} files are not supported yet")
         if not parser.sniff(head):
-            kind = parser.format.upper()
+            kind = "an image" if parser.format == "image" else f"a {parser.format.upper()}"
             raise UnreadableFile(
-                f"not a {kind} file, whatever its name says ({describe_magic(head)})"
+                f"not {kind} file, whatever its name says ({describe_magic(head)})"
             )
         options = ParseOptions(root=self.settings.root)
         return parser.parse(path, options)

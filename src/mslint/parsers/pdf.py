@@ -169,7 +169,10 @@ def open_pdf(path: Path, options: ParseOptions) -> Any:
     try:
         doc = pymupdf.open(path, filetype="pdf")
     except (RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase) as exc:
-        raise UnreadableFile(f"damaged PDF: {_first_line(exc)}") from None
+        reason = _first_line(exc)
+        if reason.startswith("Failed to open file"):  # PyMuPDF's words, with the full path
+            reason = "no readable objects, and its cross-reference table cannot be repaired"
+        raise UnreadableFile(f"damaged PDF: {reason.replace(str(path), path.name)}") from None
     if doc.needs_pass:
         doc.close()
         raise UnreadableFile("encrypted PDF: it needs a password to open; "
