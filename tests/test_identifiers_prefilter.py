@@ -80,8 +80,9 @@ TOPIC_GATES = (devices._VEHICLE_GATE,)
 
 @contextmanager
 def prefilters_off() -> Iterator[None]:
-    """Every shared pre-test (keyword gates but the topic gates, digit tests) answers
-    "maybe": detectors then run every regex they have, keyword windows still applying."""
+    """Every shared pre-test (keyword gates but the topic gates, digit tests, pre-test
+    regexes) answers "maybe": detectors then run every regex they have, keyword windows
+    still applying."""
     with pytest.MonkeyPatch.context() as patch:
         search = base.Gate.search
         patch.setattr(base.Gate, "search",
@@ -94,6 +95,8 @@ def prefilters_off() -> Iterator[None]:
             ):
                 if hasattr(module, name):
                     patch.setattr(module, name, value)
+        # Regexes that only test whether a detector's costlier ones can match.
+        patch.setattr(geography, "_POSTCODE_DIGITS", re.compile(""))
         yield
 
 
@@ -116,7 +119,9 @@ def test_switching_prefilters_off_reaches_the_detector_modules() -> None:
         assert geography._ZIP_GATE.search("no keyword here")
         assert records.digit_count("no digits") >= 9
         assert dates.has_digit("none")
+        assert geography._POSTCODE_DIGITS.search("no postcode")
     assert not geography._ZIP_GATE.search("no keyword here")
+    assert not geography._POSTCODE_DIGITS.search("no postcode")
     assert records.digit_count("no digits") == 0
 
 

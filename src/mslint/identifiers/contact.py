@@ -102,7 +102,7 @@ class PhoneDetector:
                 continue
             if "." in raw and (" " in raw or any(len(g) < 2 for g in raw.split("."))):
                 continue
-            digits = sum(ch.isdigit() for ch in raw)
+            digits = sum(map(str.isdigit, raw))
             if digits < 7 or digits > 15 or _DATEISH.match(raw.strip()):
                 continue
             if "  " in raw or "\n" in raw or _IPV4.fullmatch(raw):

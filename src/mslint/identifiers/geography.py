@@ -77,6 +77,8 @@ _PLACE_WORDS = gate(*_STREET_WORDS.words, *_RESIDENCE_WORDS.words)
 _STREET_TYPE = re.compile(words_at_boundary(tuple(_STREET_TYPES.split("|"))) + r"\b")
 _INWARD_CODE = re.compile(r"\d[ABD-HJLNP-UW-Z]{2}(?![\w-])")
 _FIVE_DIGITS = re.compile(r"\d(?<!\d.)\d{4}(?!\d)")
+#: Where either of the two above can match (their common first digit factored out).
+_POSTCODE_DIGITS = re.compile(r"\d(?:[ABD-HJLNP-UW-Z]{2}(?![\w-])|(?<!\d.)\d{4}(?!\d))")
 _ZIP_GATE = gate("zip", "postal", "post code", "postcode")
 
 
@@ -118,6 +120,18 @@ class GeographyDetector:
         yield from self._postcodes(text, tuple(ctx.params.get("postcode_patterns", ())))
 
     def _postcodes(self, text: str, extra: tuple[str, ...]) -> Iterator[IdentifierSpan]:
+        if _POSTCODE_DIGITS.search(text):  # most texts have no inward code and no 5 digits
+            yield from self._by_digits(text)
+        for m in _ZIP_KEYWORD.finditer(text) if _ZIP_GATE.search(text) else ():
+            if any(ch.isdigit() for ch in m.group(1)):
+                yield make_span(self.name, "postcode", text, m.start(1), m.end(1), 0.9)
+        for pattern in _compiled(extra):
+            for m in pattern.finditer(text):
+                conf = 0.85 if near(text, m.start(), m.end(), _ADDRESS_CONTEXT, 60) else 0.5
+                yield make_span(self.name, "postcode", text, m.start(), m.end(), conf)
+
+    def _by_digits(self, text: str) -> Iterator[IdentifierSpan]:
+        """UK postcodes around an inward code, US ZIP codes after a state."""
         uk = windows(text, _INWARD_CODE, 9, 0)
         for m in (m for lo, hi in uk for m in _UK_POSTCODE.finditer(text, lo, hi)):
             spaced = " " in m.group()
@@ -128,10 +142,3 @@ class GeographyDetector:
         zips = windows(text, _FIVE_DIGITS, 6, 0) if may_have_digits(text, 5) else ()
         for m in (m for lo, hi in zips for m in _ZIP_AFTER_STATE.finditer(text, lo, hi)):
             yield make_span(self.name, "postcode", text, m.start(1), m.end(1), 0.9, country="US")
-        for m in _ZIP_KEYWORD.finditer(text) if _ZIP_GATE.search(text) else ():
-            if any(ch.isdigit() for ch in m.group(1)):
-                yield make_span(self.name, "postcode", text, m.start(1), m.end(1), 0.9)
-        for pattern in _compiled(extra):
-            for m in pattern.finditer(text):
-                conf = 0.85 if near(text, m.start(), m.end(), _ADDRESS_CONTEXT, 60) else 0.5
-                yield make_span(self.name, "postcode", text, m.start(), m.end(), conf)

@@ -94,7 +94,7 @@ _IRAN_CONTEXT = re.compile(r"national\s+(?:code|ID)|kod-?e?\s+melli|کد ملی"
 
 
 def _digit_count(text: str) -> int:
-    return sum(ch.isdigit() for ch in text)
+    return sum(map(str.isdigit, text))
 
 
 class RecordNumberDetector:
