@@ -191,6 +191,14 @@ def test_clean_pdf_gives_no_forensic_finding(engine: Engine, workdir: Path) -> N
     assert check(engine, build_clean_pdf(workdir / "clean.pdf")) == []
 
 
+def only_ms405(engine: Engine, doc: pymupdf.Document, path: Path) -> Finding:
+    """Save ``doc`` to ``path`` and check it: its one MS405 finding."""
+    doc.save(path)
+    doc.close()
+    (finding,) = [f for f in check(engine, path) if f.rule_id == "MS405"]
+    return finding
+
+
 def _stencil_bar(rgb: str, rect: tuple[float, float, float, float], height: float) -> bytes:
     """Content operators painting a 1x1 stencil mask scaled to ``rect`` in colour ``rgb``,
     as TeX exports draw coloured bars."""
@@ -228,10 +236,7 @@ def test_white_box_painted_over_text_is_a_failed_redaction_but_one_under_text_is
     page.draw_rect(pymupdf.Rect(150, 188, 225, 204), color=None, fill=(1, 1, 1))  # whiteout
     page.insert_text((72, 300), "Highlighted: Dr Max Roe reviewed it.", fontsize=11)
     page.draw_rect(pymupdf.Rect(140, 288, 220, 304), color=None, fill=(1, 1, 0.6))
-    path = workdir / "whiteout.pdf"
-    doc.save(path)
-    doc.close()
-    (finding,) = [f for f in check(engine, path) if f.rule_id == "MS405"]
+    finding = only_ms405(engine, doc, workdir / "whiteout.pdf")
     assert finding.properties.get("cover") == "opaque white box drawn over it"
     assert "Jane Doe" in finding.value
 
@@ -254,10 +259,7 @@ def test_picture_of_a_black_bar_pasted_over_a_name_is_a_failed_redaction(
     page.insert_image(pymupdf.Rect(200, 188, 280, 204), stream=_png((60, 12)))
     page.insert_image(pymupdf.Rect(72, 288, 300, 304), stream=_png((60, 12), (0, 0, 0)))
     page.insert_text((76, 300), "Label drawn on the bar", fontsize=11, color=(1, 1, 1))
-    path = workdir / "pasted.pdf"
-    doc.save(path)
-    doc.close()
-    (finding,) = [f for f in check(engine, path) if f.rule_id == "MS405"]
+    finding = only_ms405(engine, doc, workdir / "pasted.pdf")
     assert finding.properties.get("cover") == "image of a plain box pasted over it"
     assert "Jane Doe" in finding.value
 
