@@ -92,6 +92,7 @@ def prefilters_off() -> Iterator[None]:
                 ("has_digit", lambda text: True),
                 ("may_have_digits", lambda text, n: True),
                 ("digit_count", lambda text: len(text) + 100),
+                ("has_spaced_capital", lambda text: True),
             ):
                 if hasattr(module, name):
                     patch.setattr(module, name, value)
@@ -120,6 +121,7 @@ def test_switching_prefilters_off_reaches_the_detector_modules() -> None:
         assert records.digit_count("no digits") >= 9
         assert dates.has_digit("none")
         assert geography._POSTCODE_DIGITS.search("no postcode")
+        assert names.has_spaced_capital("nocapital")
     assert not geography._ZIP_GATE.search("no keyword here")
     assert not geography._POSTCODE_DIGITS.search("no postcode")
     assert records.digit_count("no digits") == 0

@@ -13,6 +13,7 @@ from mslint.identifiers.base import (
     context_words,
     gate,
     has_digit,
+    has_spaced_capital,
     make_span,
     may_have_digits,
     near,
@@ -92,7 +93,8 @@ class GeographyDetector:
     categories = ("address", "postcode", "place")
 
     def detect(self, text: str, ctx: DetectionContext) -> Iterator[IdentifierSpan]:
-        if _PLACE_WORDS.search(text):
+        # A named street and a residence's place both follow white space with a capital.
+        if has_spaced_capital(text) and _PLACE_WORDS.search(text):
             yield from self._named_places(text)
         if has_digit(text):
             yield from self._numbered(text, ctx)

@@ -20,6 +20,7 @@ from mslint.identifiers.base import (
     Gate,
     context_words,
     gate,
+    has_spaced_capital,
     make_span,
     near,
     words_at_boundary,
@@ -144,10 +145,12 @@ class TitleNameDetector:
             yield from self._titled(text)
         if "Dr" in text or "Prof" in text or "Doctor" in text:
             yield from self._doctors(text)
-        if _ANY_CUE.search(text):
+        # The cued-name and initials patterns all need a capital after white space.
+        spaced = has_spaced_capital(text)
+        if spaced and _ANY_CUE.search(text):
             yield from self._cued(text, [p for p, cue in _CUE_PATTERNS if cue.search(text)])
         yield from self._given_names(text)
-        cued = titled or _INITIALS_WORDS.search(text)
+        cued = titled or (spaced and _INITIALS_WORDS.search(text))
         if cued or "(" in text:
             yield from self._initials(text, cued, titled)
 
