@@ -4,7 +4,10 @@ On the text blocks of the identifier development set (``corpus/identifiers``, pa
 mslint's parsers) it prints:
 
 1. throughput of the detectors that need no model (records, phones, contact, geography,
-   dates, ages, devices, marks, titles/initials/given names), in MB of text per second;
+   dates, ages, devices, marks, titles/initials/given names), in MB of text per second:
+   per block of the set (short blocks, dense with planted identifiers), on the set joined
+   into one text of over 1 MB, and per block of the real manuscripts in
+   ``../shared/realcorpus`` (when present: ordinary text, as submitted);
 2. the bare spaCy NER pipeline (``nlp(text)`` per block, the pipeline `Resources` loads)
    against all detectors with NER on the same blocks, and their ratio;
 3. the hard-negative files of the set and how many MS201-MS209 findings each gives
@@ -33,6 +36,24 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DEVSET = ROOT / "corpus" / "identifiers"
+REALCORPUS = ROOT.parent / "shared" / "realcorpus"
+MANUSCRIPT_SUFFIXES = (".docx", ".pdf", ".tex", ".md")
+
+
+def manuscript_texts(engine: Any) -> list[str]:
+    """The text blocks of the real-world manuscripts (empty when the corpus is absent)."""
+    from mslint.parser import UnreadableFile
+
+    texts: list[str] = []
+    if not REALCORPUS.is_dir():
+        return texts
+    for path in sorted(REALCORPUS.rglob("*")):
+        if path.is_file() and path.suffix.lower() in MANUSCRIPT_SUFFIXES:
+            try:
+                texts += [b.text for b in engine.parse(path).text_blocks()]
+            except UnreadableFile:
+                continue
+    return texts
 
 
 def identifier_engine() -> Any:
@@ -122,17 +143,34 @@ def main(argv: Sequence[str] | None = None) -> int:
                 list(detector.detect(text, ctx))
             list(ner.detect(text, ctx))
 
+    real = manuscript_texts(engine)
+    real_size = sum(len(t.encode("utf-8")) for t in real)
+
+    def regex_real() -> None:
+        for text in real:
+            for detector in plain:
+                list(detector.detect(text, ctx))
+
     (t_regex, w_regex) = median_seconds(regex_only, args.repeats)
     (t_big, w_big) = median_seconds(regex_one_text, max(1, args.repeats // 2))
     (t_spacy, t_all, ner_ratio) = paired_medians(bare_spacy, all_detectors, args.repeats)
 
     print(f"identifier development set: {len(texts)} text blocks, {size / 1e6:.3f} MB, "
-          f"{words} words; median of {args.repeats} runs\n")
+          f"{words} words; median of {args.repeats} runs")
+    if real:
+        print(f"real manuscripts ({REALCORPUS.name}): {len(real)} text blocks, "
+              f"{real_size / 1e6:.2f} MB")
+    print()
     print(f"{'what (CPU time)':<52}{'seconds':>9}{'MB/s':>8}{'words/s':>10}{'wall MB/s':>11}")
     print(f"{'detectors without NER, per block':<52}{t_regex:>9.3f}{size / t_regex / 1e6:>8.2f}"
           f"{words / t_regex:>10.0f}{size / w_regex / 1e6:>11.2f}")
     print(f"{f'detectors without NER, one {big_mb:.1f} MB text':<52}{t_big:>9.3f}"
           f"{big_mb / t_big:>8.2f}{'':>10}{big_mb / w_big:>11.2f}")
+    if real:
+        (t_real, w_real) = median_seconds(regex_real, args.repeats)
+        label = f"detectors without NER, {len(real)} real-manuscript blocks"
+        print(f"{label:<52}{t_real:>9.3f}{real_size / t_real / 1e6:>8.2f}{'':>10}"
+              f"{real_size / w_real / 1e6:>11.2f}")
     print(f"{'bare spaCy NER pipeline, per block':<52}{t_spacy:>9.3f}"
           f"{size / t_spacy / 1e6:>8.3f}{words / t_spacy:>10.0f}")
     print(f"{'all detectors with NER, per block':<52}{t_all:>9.3f}{size / t_all / 1e6:>8.3f}"

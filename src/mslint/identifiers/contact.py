@@ -6,6 +6,8 @@ from __future__ import annotations
 import ipaddress
 import re
 from collections.abc import Iterator, Sequence
+from functools import cache
+from typing import Any
 
 from mslint.detector import DetectionContext, IdentifierSpan
 from mslint.identifiers.base import before, context_words, digit_count, make_span, near
@@ -124,9 +126,19 @@ class PhoneDetector:
                             region=region, kind=kind)
 
 
-def _valid_region(raw: str, regions: Sequence[str]) -> str | None:
+@cache
+def _phonenumbers() -> Any:
+    """The ``phonenumbers`` module, keeping every metadata regex it compiles (the regions'
+    patterns otherwise fall out of the ``re`` module's bounded cache and are compiled
+    again; releases before the switch existed simply lack it)."""
     import phonenumbers
 
+    getattr(phonenumbers, "enable_pattern_cache", lambda: None)()
+    return phonenumbers
+
+
+def _valid_region(raw: str, regions: Sequence[str]) -> str | None:
+    phonenumbers = _phonenumbers()
     candidate = "+" + raw[2:] if raw.startswith("00") else raw
     for region in regions if not candidate.startswith("+") else (None,):
         try:
