@@ -315,32 +315,27 @@ def _split_block(page: int, lines: list[dict[str, Any]], page_rect: tuple[float,
     return [raw.close() for raw in groups.values()]
 
 
-def _shape(index: int, block: dict[str, Any], page: int, texts: list[tuple[int, Any]]
-           ) -> Shape:
-    """A filled rectangle (vector block ``index`` of the page) as a `Shape`; ``texts`` are
-    the page's text blocks by index, to tell whether it was drawn over text."""
+def _shape(index: int, block: dict[str, Any], page: int, texts: list[tuple[int, Any]],
+           page_area: float) -> Shape | None:
+    """A filled rectangle (vector block ``index`` of the page) as a `Shape`, knowing from
+    ``texts`` (the page's text blocks by index) whether it was drawn over text; None for a
+    page background: a large fill drawn before all the text it overlaps. (Small fills are
+    kept whatever their order: black text on a black box drawn first is as unreadable as a
+    box drawn over it.)"""
+    x0, y0, x1, y1 = box = block["bbox"]
+    under = [i for i, bbox in texts if _overlaps(bbox, box)]
+    over = any(i < index for i in under)
+    if not over and (x1 - x0) * (y1 - y0) >= BACKGROUND_SHARE * page_area:
+        return None
     color = block["color"]
     fill = (((color >> 16) & 255) / 255, ((color >> 8) & 255) / 255, (color & 255) / 255)
-    rect = tuple(round(v, 2) for v in block["bbox"])
-    over = any(i < index and _overlaps(bbox, block["bbox"]) for i, bbox in texts)
+    rect = tuple(round(v, 2) for v in box)
     return Shape(page=page, rect=rect, fill=fill, opacity=round(block["alpha"] / 255, 3),
                  over_text=over)
 
 
 def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
-def _is_background(index: int, block: dict[str, Any], texts: list[tuple[int, Any]],
-                   page_area: float) -> bool:
-    """A large fill drawn before all the text it overlaps: the page's background, not a box
-    over text. (Small fills are kept whatever their order: black text on a black box drawn
-    first is as unreadable as a box drawn over it.)"""
-    x0, y0, x1, y1 = block["bbox"]
-    if (x1 - x0) * (y1 - y0) < BACKGROUND_SHARE * page_area:
-        return False
-    under = [i for i, bbox in texts if _overlaps(bbox, block["bbox"])]
-    return all(i > index for i in under)
 
 
 def _extract_dict(textpage: Any) -> dict[str, Any]:
@@ -396,6 +391,5 @@ def read_page_text(page: Any, rect: tuple[float, float, float, float],
             if x1 - x0 >= MIN_SHAPE_SIDE and y1 - y0 >= MIN_SHAPE_SIDE:
                 vectors.append((index, block))
     area = (rect[2] - rect[0]) * (rect[3] - rect[1])
-    shapes = [_shape(i, b, number, texts) for i, b in vectors
-              if not _is_background(i, b, texts, area)]
+    shapes = [shape for i, b in vectors if (shape := _shape(i, b, number, texts, area))]
     return PageText(blocks, shapes)
