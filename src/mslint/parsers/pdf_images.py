@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import islice
 from typing import Any
 
 from mslint.model import EmbeddedImage, Location, Placement, Shape
@@ -46,6 +47,12 @@ def _intersect(a: Rect, b: Rect) -> Rect:
 def _overlap(a: Rect, b: Rect) -> bool:
     """Whether two boxes share an area (more than a hairline)."""
     return min(a[2], b[2]) - max(a[0], b[0]) > 0.5 and min(a[3], b[3]) - max(a[1], b[1]) > 0.5
+
+
+def _over_text(visible: Rect, texts: list[Rect], drawn_before: int) -> bool:
+    """Whether any of the first ``drawn_before`` text boxes of the page lies under
+    ``visible``."""
+    return any(_overlap(visible, box) for box in islice(texts, drawn_before))
 
 
 def _visible(rect: Rect, clip: Rect | None, page: Rect) -> Rect:
@@ -124,7 +131,8 @@ class _Mask:
     clip: Rect | None
     fill: tuple[float, float, float] | None
     alpha: float
-    texts_before: tuple[Rect, ...] = ()
+    #: How many of the page's text boxes were drawn before it.
+    texts_before: int = 0
 
 
 @dataclass(slots=True)
@@ -136,14 +144,16 @@ class _Drawn:
     clip: Rect | None
     png: bytes | None = None
     size: tuple[int, int] | None = None
-    #: Boxes of the text drawn before it on the page.
-    texts_before: tuple[Rect, ...] = ()
+    #: How many of the page's text boxes were drawn before it.
+    texts_before: int = 0
 
-    def placement(self, page: int, page_box: Rect) -> Placement:
+    def placement(self, page: int, page_box: Rect, texts: list[Rect]) -> Placement:
+        """Where it is drawn on ``page`` (box ``page_box``; ``texts``: the page's text boxes
+        in drawing order)."""
         rect = _round(self.rect)
         visible = _visible(rect, self.clip, page_box)
-        over = any(_overlap(visible, box) for box in self.texts_before)
-        return Placement(page, rect, visible, over_text=over)
+        return Placement(page, rect, visible,
+                         over_text=_over_text(visible, texts, self.texts_before))
 
 
 def _page_contents(page_obj: Any) -> bytes:
@@ -250,7 +260,7 @@ def _placement_device_class() -> type:
 
     class PlacementDevice(mupdf.FzDevice2):  # type: ignore[misc]
         def __init__(self, candidates: list[_Candidate], out: list[_Drawn],
-                     masks: list[_Mask], max_pixels: int) -> None:
+                     masks: list[_Mask], texts: list[Rect], max_pixels: int) -> None:
             super().__init__()
             for hook in ("fill_text", "stroke_text", "fill_image", "fill_image_mask",
                          "clip_path", "clip_stroke_path", "clip_text", "clip_stroke_text",
@@ -262,7 +272,7 @@ def _placement_device_class() -> type:
             self.masks = masks
             self.max_pixels = max_pixels
             #: Boxes of the visible text drawn so far, in drawing order.
-            self.texts: list[Rect] = []
+            self.texts = texts
 
         def _push(self, bounds: Rect | None) -> None:
             top = self.clips[-1] if self.clips else None
@@ -311,12 +321,12 @@ def _placement_device_class() -> type:
                                                 color_params.internal())
                 fill = (round(rgb[0], 3), round(rgb[1], 3), round(rgb[2], 3))
             self.masks.append(_Mask(rect, self.clips[-1] if self.clips else None, fill, alpha,
-                                    tuple(self.texts)))
+                                    len(self.texts)))
 
         def fill_image(self, ctx: Any, image: Any, ctm: Any, alpha: Any, params: Any) -> None:
             rect = as_rect(mupdf.ll_fz_transform_rect(unit.internal(), ctm))
             clip = self.clips[-1] if self.clips else None
-            texts = tuple(self.texts)
+            texts = len(self.texts)
             xref = _match(image, self.candidates)
             if xref:
                 self.out.append(_Drawn(xref, rect, clip, texts_before=texts))
@@ -331,10 +341,10 @@ def _placement_device_class() -> type:
 
 
 def _placement_device(candidates: list[_Candidate], out: list[_Drawn], masks: list[_Mask],
-                      max_pixels: int) -> Any:
+                      texts: list[Rect], max_pixels: int) -> Any:
     """A MuPDF device recording each drawn image, and each stencil mask painted, with the
-    clip in force when drawn."""
-    return _placement_device_class()(candidates, out, masks, max_pixels)
+    clip in force and the number of text boxes drawn before it (``texts`` collects them)."""
+    return _placement_device_class()(candidates, out, masks, texts, max_pixels)
 
 
 def _match(image: Any, candidates: list[_Candidate]) -> int:
@@ -363,6 +373,7 @@ class PendingPage:
     device: Any
     drawn: list[_Drawn]
     masks: list[_Mask]
+    texts: list[Rect]
 
 
 @dataclass(slots=True)
@@ -414,8 +425,9 @@ class ImageCollector:
             return None
         drawn: list[_Drawn] = []
         masks: list[_Mask] = []
-        device = _placement_device(candidates, drawn, masks, self.max_pixels)
-        return PendingPage(number, device, drawn, masks)
+        texts: list[Rect] = []
+        device = _placement_device(candidates, drawn, masks, texts, self.max_pixels)
+        return PendingPage(number, device, drawn, masks, texts)
 
     def finish_page(self, pending: PendingPage, page_box: Rect) -> list[Shape]:
         """Record the placements seen by a page's device (``page_box``: the page's box);
@@ -423,10 +435,11 @@ class ImageCollector:
         for drawn in pending.drawn:
             rect = _round(drawn.rect)
             if not drawn.xref:
-                self._add_inline(pending.number, drawn, rect, page_box)
+                self._add_inline(pending.number, drawn, rect, page_box, pending.texts)
                 continue
             image = self.images[drawn.xref]
-            image.placements = (*image.placements, drawn.placement(pending.number, page_box))
+            placement = drawn.placement(pending.number, page_box, pending.texts)
+            image.placements = (*image.placements, placement)
             if image.displayed_size is None:
                 image.displayed_size = (round(rect[2] - rect[0], 2), round(rect[3] - rect[1], 2))
                 image.location = Location(page=pending.number, bbox=rect, xref=drawn.xref)
@@ -434,20 +447,21 @@ class ImageCollector:
         for mask in pending.masks:
             visible = _visible(_round(mask.rect), mask.clip, page_box)
             if min(visible[2] - visible[0], visible[3] - visible[1]) >= MIN_SHAPE_SIDE:
-                over = any(_overlap(visible, box) for box in mask.texts_before)
+                over = _over_text(visible, pending.texts, mask.texts_before)
                 shapes.append(Shape(page=pending.number, rect=visible, fill=mask.fill,
                                     opacity=round(mask.alpha, 3), kind="image-mask",
                                     over_text=over))
         return shapes
 
-    def _add_inline(self, page: int, drawn: _Drawn, rect: Rect, page_box: Rect) -> None:
+    def _add_inline(self, page: int, drawn: _Drawn, rect: Rect, page_box: Rect,
+                    texts: list[Rect]) -> None:
         number = sum(1 for img in self.inline if img.location.page == page) + 1
         width, height = drawn.size or (0, 0)
         self.inline.append(EmbeddedImage(
             id=f"p{page}-inline{number}", format="png", location=Location(page=page, bbox=rect),
             data=drawn.png, width=width or None, height=height or None,
             displayed_size=(round(rect[2] - rect[0], 2), round(rect[3] - rect[1], 2)),
-            placements=(drawn.placement(page, page_box),),
+            placements=(drawn.placement(page, page_box, texts),),
             attrs={"inline": True, "drawn": True, "too_large": drawn.png is None},
         ))
 
