@@ -16,7 +16,7 @@ from typing import Any
 
 from mslint.cleaning.images import UnsupportedImage, strip_image
 from mslint.parser import ParseLimits
-from mslint.parsers.docx_stored_text import is_custom_xml_data
+from mslint.parsers.docx_stored_text import CUSTOM_XML_ITEM, holds_data
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -145,9 +145,9 @@ def _clear_custom_xml(parts: dict[str, bytes]) -> int:
     """Empty every text value of the custom XML data parts, keeping their structure (content
     controls bound to them stay valid); the number of values cleared."""
     cleared = 0
-    for name in [n for n in parts if n.startswith("customXml/")]:
+    for name in [n for n in parts if CUSTOM_XML_ITEM.match(n)]:
         root = _parse_xml(parts[name])
-        if not is_custom_xml_data(name, root):
+        if not holds_data(root):
             continue
         values = [el for el in root.iter()
                   if isinstance(el.tag, str) and not len(el) and (el.text or "").strip()]

@@ -72,10 +72,11 @@ def _drawingml_cover(frame: Any) -> dict[str, Any] | None:
 
 def _vml_cover(el: Any) -> dict[str, Any] | None:
     style = el.get("style") or ""
-    if "position:absolute" not in style.replace(" ", ""):
+    declarations = dict(part.split(":", 1) for part in style.replace(" ", "").split(";")
+                        if ":" in part)
+    if declarations.get("position") != "absolute":
         return None
-    z_index = next((part.split(":", 1)[1] for part in style.replace(" ", "").split(";")
-                    if part.startswith("z-index:")), "0")
+    z_index = declarations.get("z-index", "0")
     if z_index.lstrip("-").isdigit() and int(z_index) < 0:
         return None  # behind the text
     if (el.get("filled") or "t").lower() in ("f", "false"):

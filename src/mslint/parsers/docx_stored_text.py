@@ -18,7 +18,8 @@ from mslint.parsers.docx_props import Property
 from mslint.parsers.docx_styles import W
 from mslint.parsers.ooxml_package import OoxmlPackage
 
-_ITEM = re.compile(r"^customXml/item\d+\.xml$")
+#: Part names of custom XML items (their properties parts are ``itemProps<n>.xml``).
+CUSTOM_XML_ITEM = re.compile(r"^customXml/item\d+\.xml$")
 #: Roots of custom XML parts that describe rather than hold data: a library's column
 #: schema, its form templates, and the bibliography sources (cited works).
 _NOT_DATA = frozenset({"contentTypeSchema", "FormTemplates", "Sources"})
@@ -30,18 +31,17 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def is_custom_xml_data(name: str, root: Any) -> bool:
-    """Whether part ``name`` (root element ``root``) is a custom XML part holding data."""
-    return bool(_ITEM.match(name)) and isinstance(root.tag, str) and \
-        _local(root.tag) not in _NOT_DATA
+def holds_data(root: Any) -> bool:
+    """Whether a custom XML item (root element ``root``) holds data, not a description."""
+    return isinstance(root.tag, str) and _local(root.tag) not in _NOT_DATA
 
 
 def read_custom_xml(package: OoxmlPackage) -> list[Property]:
     """Each element with text of the package's custom XML data parts."""
     found: list[Property] = []
-    for name in sorted(n for n in package.names if _ITEM.match(n)):
+    for name in sorted(n for n in package.names if CUSTOM_XML_ITEM.match(n)):
         root = package.xml(name)
-        if not is_custom_xml_data(name, root):
+        if not holds_data(root):
             continue
         values = 0
         for el in root.iter():
